@@ -1,0 +1,70 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every target of this package compiles in the Swift 6 language mode with complete strict concurrency
+/// (the default for tools 6.2) and treats its own warnings as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "commerce",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "commerce", targets: ["commerce"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Kernel: what every context truly shares.
+        .target(
+            name: "Kernel",
+            dependencies: [
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Kernel",
+            swiftSettings: strict
+        ),
+
+        // MARK: Bounded contexts: each depends on Kernel and nothing else.
+        .target(name: "Product", dependencies: ["Kernel"], path: "Sources/Contexts/Product", swiftSettings: strict),
+        .target(name: "Coupon", dependencies: ["Kernel"], path: "Sources/Contexts/Coupon", swiftSettings: strict),
+        .target(name: "Point", dependencies: ["Kernel"], path: "Sources/Contexts/Point", swiftSettings: strict),
+
+        // MARK: Tools for the people working on the package.
+        .target(name: "ArchitectureRules", path: "Sources/Tools/ArchitectureRules", swiftSettings: strict),
+
+        // MARK: The executable.
+        .executableTarget(
+            name: "commerce",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/commerce",
+            swiftSettings: strict
+        ),
+
+        // MARK: Tests, one target per module.
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"], path: "Tests/KernelTests", swiftSettings: strict),
+        .testTarget(name: "ProductTests", dependencies: ["Product", "Kernel"], path: "Tests/ProductTests", swiftSettings: strict),
+        .testTarget(name: "CouponTests", dependencies: ["Coupon", "Kernel"], path: "Tests/CouponTests", swiftSettings: strict),
+        .testTarget(name: "PointTests", dependencies: ["Point", "Kernel"], path: "Tests/PointTests", swiftSettings: strict),
+        .testTarget(
+            name: "ArchitectureTests",
+            dependencies: ["ArchitectureRules"],
+            path: "Tests/ArchitectureTests",
+            swiftSettings: strict
+        ),
+    ]
+)

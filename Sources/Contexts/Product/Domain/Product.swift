@@ -1,0 +1,56 @@
+import Kernel
+
+/// A product of the catalogue with its current stock.
+public struct Product: Sendable, Equatable, Codable {
+    /// The product's id.
+    public let id: ProductID
+    /// The name shown to people.
+    public let name: String
+    /// The unit price in won.
+    public let price: Money
+    /// Units in stock; never negative.
+    public let stock: Int64
+}
+
+/// A quantity of one product, as ordered or as deducted.
+public struct StockLine: Sendable, Equatable, Hashable, Codable {
+    /// The product.
+    public let productId: ProductID
+    /// How many units; at least 1.
+    public let quantity: Int64
+
+    /// A quantity of one product.
+    public init(productId: ProductID, quantity: Int64) {
+        self.productId = productId
+        self.quantity = quantity
+    }
+
+    /// Validates the lines and merges those that name the same product into one, in ascending product order
+    /// (the order rows are locked in). Fails with `INVALID_ARGUMENT` for no lines, a quantity below 1, or a
+    /// merged quantity past 64 bits.
+    public static func merged(_ lines: [StockLine]) throws(DomainError) -> [StockLine] {
+        guard !lines.isEmpty else { throw .invalid("items must name at least one product") }
+        var quantities: [ProductID: Int64] = [:]
+        for line in lines {
+            try Validate.positive(line.quantity, "quantity of product \(line.productId)")
+            let (sum, overflow) = quantities[line.productId, default: 0].addingReportingOverflow(line.quantity)
+            guard !overflow else { throw .invalid("quantity of product \(line.productId) is too large") }
+            quantities[line.productId] = sum
+        }
+        return quantities.sorted { $0.key < $1.key }.map { StockLine(productId: $0.key, quantity: $0.value) }
+    }
+}
+
+/// A line checked against the catalogue: the product is known, the stock covers it, and this is its price now.
+public struct PricedLine: Sendable, Equatable, Codable {
+    /// The product.
+    public let productId: ProductID
+    /// The product's name at quoting time.
+    public let name: String
+    /// How many units.
+    public let quantity: Int64
+    /// The unit price at quoting time.
+    public let unitPrice: Money
+    /// `unitPrice × quantity`.
+    public let lineTotal: Money
+}

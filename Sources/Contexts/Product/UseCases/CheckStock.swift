@@ -1,0 +1,32 @@
+import Kernel
+
+extension ProductCatalog {
+    /// Checks that every product exists and has the quantity in stock, and prices the lines. Nothing is
+    /// deducted. Lines naming the same product are merged first. Fails with `PRODUCT_NOT_FOUND` for the first
+    /// unknown product, then `OUT_OF_STOCK` naming the first short one.
+    public func quote(_ lines: [StockLine], in tx: Transaction) async throws -> [PricedLine] {
+        let lines = try StockLine.merged(lines)
+        let products = try await ProductStore(tx: tx).find(lines.map(\.productId))
+        let found = try lines.map { line throws(DomainError) in
+            guard let product = products[line.productId] else {
+                throw DomainError(.productNotFound, "product \(line.productId) does not exist")
+            }
+            return (line, product)
+        }
+        return try found.map { line, product in
+            guard product.stock >= line.quantity else { throw Self.outOfStock(product, requested: line.quantity) }
+            return PricedLine(
+                productId: product.id, name: product.name, quantity: line.quantity, unitPrice: product.price,
+                lineTotal: try product.price.multiplied(by: line.quantity))
+        }
+    }
+
+    /// ``quote(_:in:)`` in a transaction of its own.
+    public func quote(_ lines: [StockLine]) async throws -> [PricedLine] {
+        try await database.read { tx in try await quote(lines, in: tx) }
+    }
+
+    static func outOfStock(_ product: Product, requested: Int64) -> DomainError {
+        DomainError(.outOfStock, "\(product.name) (product \(product.id)) has \(product.stock) in stock, \(requested) requested")
+    }
+}

@@ -1,0 +1,50 @@
+/// A periodic job: order expiry, outbox relay. Contexts describe their jobs; the composition root registers
+/// them on the one ``Scheduler``.
+public struct ScheduledJob: Sendable {
+    /// A short name for status listings and logs, such as `order-expiry`.
+    public let name: String
+    /// How often the job falls due. Due times lie on the grid of this interval counted from the scheduler's
+    /// origin (every whole minute, every 10 seconds).
+    public let interval: TimeSpan
+    /// Runs the job as of `now` and returns one line per thing it did (`expired order 3`), empty when idle.
+    public let run: @Sendable (_ now: Timestamp) async throws -> [String]
+    /// The earliest instant at which the job could have anything to do, or nil for "nothing until some other
+    /// work creates some". Lets a long simulated `advance` skip the runs that would do nothing, with exactly
+    /// the same outcome as running them all. A job without it runs at every grid point.
+    public let nextWork: (@Sendable () async throws -> Timestamp?)?
+
+    /// Describes a periodic job.
+    public init(
+        name: String,
+        interval: TimeSpan,
+        nextWork: (@Sendable () async throws -> Timestamp?)? = nil,
+        run: @escaping @Sendable (_ now: Timestamp) async throws -> [String]
+    ) {
+        self.name = name
+        self.interval = interval
+        self.nextWork = nextWork
+        self.run = run
+    }
+}
+
+/// What one run of a job did.
+public struct JobRun: Sendable, Equatable {
+    /// The job's name.
+    public let job: String
+    /// The instant the job ran as of.
+    public let at: Timestamp
+    /// One line per thing the job did.
+    public let lines: [String]
+    /// Why the run failed, when it did. A failed run is reported and the job stays scheduled.
+    public let failure: String?
+}
+
+/// A job's place in the schedule, for `scheduler status`.
+public struct JobStatus: Sendable, Equatable {
+    /// The job's name.
+    public let name: String
+    /// How often it falls due.
+    public let interval: TimeSpan
+    /// The next grid point at which it is due.
+    public let nextDue: Timestamp
+}
