@@ -56,10 +56,17 @@ let package = Package(
         ),
 
         // MARK: Tests, one target per module.
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"], path: "Tests/KernelTests", swiftSettings: strict),
-        .testTarget(name: "ProductTests", dependencies: ["Product", "Kernel"], path: "Tests/ProductTests", swiftSettings: strict),
-        .testTarget(name: "CouponTests", dependencies: ["Coupon", "Kernel"], path: "Tests/CouponTests", swiftSettings: strict),
-        .testTarget(name: "PointTests", dependencies: ["Point", "Kernel"], path: "Tests/PointTests", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["Kernel"], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
+        .testTarget(
+            name: "ProductTests", dependencies: ["Product", "Kernel", "TestSupport"], path: "Tests/ProductTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "CouponTests", dependencies: ["Coupon", "Kernel", "TestSupport"], path: "Tests/CouponTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "PointTests", dependencies: ["Point", "Kernel", "TestSupport"], path: "Tests/PointTests",
+            swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["ArchitectureRules"],

@@ -5,6 +5,7 @@ import NIOPosix
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
 /// Where a SQLite database lives.
 public enum SQLiteStorage: Sendable, Equatable {
@@ -67,6 +68,7 @@ final class SQLiteDatabaseSource: ConnectionSource {
     private let connections: Connections
     private let threadPool: NIOThreadPool
     private let logger: Logger
+    private let isShutDown = Mutex(false)
 
     private init(connections: Connections, threadPool: NIOThreadPool, logger: Logger) {
         self.connections = connections
@@ -103,7 +105,12 @@ final class SQLiteDatabaseSource: ConnectionSource {
                 connections: .pool(pool, writers: options.queueWritersInProcess ? AsyncLock() : nil),
                 threadPool: threadPool, logger: options.logger)
             // Open one connection now, so that a bad path fails here and not in the first use case.
-            _ = try await source.withConnection(write: false) { sql in try await sql.raw("SELECT 1").run() }
+            do {
+                _ = try await source.withConnection(write: false) { sql in try await sql.raw("SELECT 1").run() }
+            } catch {
+                try? await source.shutdown()  // the pool must be shut down before it is released
+                throw error
+            }
             return source
         }
     }
@@ -133,11 +140,32 @@ final class SQLiteDatabaseSource: ConnectionSource {
     }
 
     func shutdown() async throws {
+        guard markShutDown() else { return }
         switch connections {
         case .single(let connection, _): try await connection.close()
         case .pool(let shared, _): try await shared.pool.shutdownAsync()
         }
         try await threadPool.shutdownGracefully()
+    }
+
+    /// A database dropped without ``shutdown()`` still closes its connections and threads, in the background:
+    /// sqlite-nio, async-kit and NIO each insist on it.
+    deinit {
+        guard markShutDown() else { return }
+        let threadPool = threadPool
+        let stopThreads: @Sendable ((any Error)?) -> Void = { _ in threadPool.shutdownGracefully { _ in } }
+        switch connections {
+        case .single(let connection, _): connection.close().whenComplete { _ in stopThreads(nil) }
+        case .pool(let shared, _): shared.pool.shutdownGracefully(stopThreads)
+        }
+    }
+
+    /// True the first time only.
+    private func markShutDown() -> Bool {
+        isShutDown.withLock { wasShutDown in
+            defer { wasShutDown = true }
+            return !wasShutDown
+        }
     }
 }
 

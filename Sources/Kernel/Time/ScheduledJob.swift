@@ -37,6 +37,11 @@ public struct JobRun: Sendable, Equatable {
     public let lines: [String]
     /// Why the run failed, when it did. A failed run is reported and the job stays scheduled.
     public let failure: String?
+
+    /// What one run of a job did.
+    public init(job: String, at: Timestamp, lines: [String], failure: String?) {
+        (self.job, self.at, self.lines, self.failure) = (job, at, lines, failure)
+    }
 }
 
 /// A job's place in the schedule, for `scheduler status`.
@@ -47,4 +52,9 @@ public struct JobStatus: Sendable, Equatable {
     public let interval: TimeSpan
     /// The next grid point at which it is due.
     public let nextDue: Timestamp
+
+    /// A job's place in the schedule.
+    public init(name: String, interval: TimeSpan, nextDue: Timestamp) {
+        (self.name, self.interval, self.nextDue) = (name, interval, nextDue)
+    }
 }

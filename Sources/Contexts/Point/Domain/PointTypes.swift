@@ -6,6 +6,12 @@ public struct PointBalance: Sendable, Equatable {
     public let userId: UserID
     /// The balance in won; never negative.
     public let balance: Money
+
+    /// A user's balance.
+    public init(userId: UserID, balance: Money) {
+        self.userId = userId
+        self.balance = balance
+    }
 }
 
 /// One ledger entry: a charge or a use, with the balance after it.

@@ -1,0 +1,66 @@
+import Kernel
+import Testing
+
+@Suite struct MoneyTests {
+    @Test func addsSubtractsAndMultiplies() throws {
+        #expect(try Money(won: 50_000).adding(Money(won: 5_000)) == Money(won: 55_000))
+        #expect(try Money(won: 50_000).subtracting(Money(won: 5_000)) == Money(won: 45_000))
+        #expect(try Money(won: 50_000).multiplied(by: 3) == Money(won: 150_000))
+        #expect(try Money.sum([Money(won: 1), Money(won: 2), Money(won: 3)]) == Money(won: 6))
+    }
+
+    @Test func overflowIsADomainErrorNotATrap() {
+        #expect(throws: DomainError.self) { try Money(won: .max).adding(Money(won: 1)) }
+        #expect(throws: DomainError.self) { try Money(won: .min).subtracting(Money(won: 1)) }
+        #expect(throws: DomainError.self) { try Money(won: .max / 2 + 1).multiplied(by: 2) }
+        #expect(throws: DomainError.self) { try Money.sum([Money(won: .max), Money(won: .max)]) }
+        do {
+            _ = try Money(won: .max).multiplied(by: 2)
+            Issue.record("expected an overflow error")
+        } catch {
+            #expect(error.code == .invalidArgument)
+        }
+    }
+
+    @Test(arguments: [
+        (10_000 as Int64, 10 as Int64, 1_000 as Int64), (12_345, 10, 1_234), (99, 50, 49), (0, 30, 0), (7, 100, 7),
+        (.max, 100, .max), (.max, 50, .max / 2),
+    ])
+    func percentageFloorsWithoutOverflow(amount: Int64, percent: Int64, expected: Int64) throws {
+        #expect(try Money(won: amount).percentage(percent) == Money(won: expected))
+    }
+
+    @Test func percentageRejectsOutOfRangeInput() {
+        #expect(throws: DomainError.self) { try Money(won: 100).percentage(101) }
+        #expect(throws: DomainError.self) { try Money(won: -1).percentage(10) }
+    }
+}
+
+@Suite struct IdentifierAndErrorTests {
+    @Test(arguments: [0 as Int64, -1, .min])
+    func idsMustBePositive(raw: Int64) {
+        #expect(throws: DomainError.invalid("product id must be a positive integer, got \(raw)")) {
+            try ProductID(validating: raw)
+        }
+    }
+
+    @Test func errorsCarryTheSeedsWords() {
+        let error = DomainError(.outOfStock, "Keyboard (product 1) has 0 in stock, 1 requested")
+        #expect(error.description == "OUT_OF_STOCK (상품 재고 부족): Keyboard (product 1) has 0 in stock, 1 requested")
+        #expect(ErrorCode.couponExpired.seedWords == "쿠폰 사용 불가")
+        #expect(ErrorCode.orderNotFound.seedWords == "주문 존재하지 않음")
+        #expect(ErrorCode.insufficientBalance.seedWords == "잔고 부족")
+        #expect(ErrorCode.couponSoldOut.seedWords == nil)
+        #expect(DomainError(.idempotencyKeyReused, "x").description == "IDEMPOTENCY_KEY_REUSED: x")
+    }
+
+    @Test func notFoundCodesAreRecognised() {
+        #expect(ErrorCode.allCases.filter(\.isNotFound) == [.productNotFound, .couponNotFound, .orderNotFound])
+    }
+
+    @Test func validationNamesTheField() throws {
+        #expect(throws: DomainError.invalid("quantity must be at least 1, got 0")) { try Validate.positive(0, "quantity") }
+        #expect(throws: DomainError.invalid("name must not be empty")) { try Validate.name("   ", "name") }
+        #expect(try Validate.name("  Keyboard \n", "name") == "Keyboard")
+    }
+}
