@@ -41,6 +41,17 @@ let package = Package(
         .target(name: "Product", dependencies: ["Kernel"], path: "Sources/Contexts/Product", swiftSettings: strict),
         .target(name: "Coupon", dependencies: ["Kernel"], path: "Sources/Contexts/Coupon", swiftSettings: strict),
         .target(name: "Point", dependencies: ["Kernel"], path: "Sources/Contexts/Point", swiftSettings: strict),
+        .target(name: "Order", dependencies: ["Kernel"], path: "Sources/Contexts/Order", swiftSettings: strict),
+        .target(name: "Payment", dependencies: ["Kernel"], path: "Sources/Contexts/Payment", swiftSettings: strict),
+        .target(name: "DataPlatform", dependencies: ["Kernel"], path: "Sources/Contexts/DataPlatform", swiftSettings: strict),
+
+        // MARK: The composition root.
+        .target(
+            name: "App",
+            dependencies: ["Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform"],
+            path: "Sources/App",
+            swiftSettings: strict
+        ),
 
         // MARK: Tools for the people working on the package.
         .target(name: "ArchitectureRules", path: "Sources/Tools/ArchitectureRules", swiftSettings: strict),
@@ -67,6 +78,18 @@ let package = Package(
         .testTarget(
             name: "PointTests", dependencies: ["Point", "Kernel", "TestSupport"], path: "Tests/PointTests",
             swiftSettings: strict),
+        .testTarget(
+            name: "OrderTests", dependencies: ["Order", "Kernel", "TestSupport"], path: "Tests/OrderTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "PaymentTests", dependencies: ["Payment", "Kernel", "TestSupport"], path: "Tests/PaymentTests",
+            swiftSettings: strict),
+        .testTarget(
+            name: "DataPlatformTests", dependencies: ["DataPlatform", "Kernel", "TestSupport"],
+            path: "Tests/DataPlatformTests", swiftSettings: strict),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform", "TestSupport"],
+            path: "Tests/AppTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["ArchitectureRules"],

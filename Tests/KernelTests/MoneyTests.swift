@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func notFoundCodesAreRecognised() {
-        #expect(ErrorCode.allCases.filter(\.isNotFound) == [.productNotFound, .couponNotFound, .orderNotFound])
+        #expect(ErrorCode.allCases.filter(\.isNotFound) == [.productNotFound, .couponNotFound, .orderNotFound, .paymentNotFound])
     }
 
     @Test func validationNamesTheField() throws {

@@ -17,6 +17,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case orderExpired = "ORDER_EXPIRED"
     case orderAlreadyPaid = "ORDER_ALREADY_PAID"
     case idempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED"
+    /// An extension of the SCENARIOS.md table: `payment show` of an unknown payment.
+    case paymentNotFound = "PAYMENT_NOT_FOUND"
     case invalidArgument = "INVALID_ARGUMENT"
 
     /// The words of the seed's failure branch for this code, where the seed has one.

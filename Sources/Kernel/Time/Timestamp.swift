@@ -15,6 +15,18 @@ public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, Codab
     /// Seconds since the Unix epoch.
     public var secondsSinceEpoch: Int64 { rawValue }
 
+    /// Decodes the ISO 8601 text that ``encode(to:)`` writes.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Timestamp(iso8601: text)
+    }
+
+    /// Encodes as ISO 8601 text, the form every JSON document of the system uses.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso8601)
+    }
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The instant `seconds` later (earlier when negative), or `INVALID_ARGUMENT` past the representable range.

@@ -1,0 +1,95 @@
+import Coupon
+import DataPlatform
+import Foundation
+import Kernel
+import Order
+import Payment
+import Point
+import Product
+
+/// The Payment context's ports, served by the Order, Product, Coupon, Point and DataPlatform doors, each call
+/// traced with the seed's payment diagram.
+
+struct PayableOrdersAdapter: PayableOrders {
+    let orders: OrderService
+    let tracer: any Tracer
+
+    private var call: TracedCall { TracedCall(tracer: tracer, caller: PaymentService.name, callee: OrderService.name) }
+
+    func confirmPayable(_ order: OrderID, user: UserID, in tx: Transaction) async throws -> PayableOrder {
+        // The seed draws this reply with a solid arrow (`Order->>-Payment`); the trace keeps it.
+        try await call.run("주문정보 상태 확인 요청", reply: "주문 생성 확인 완료", replyArrow: .call) {
+            let order = try await orders.confirmPayable(order, user: user, in: tx)
+            return PayableOrder(
+                orderId: order.id, userId: order.userId,
+                lines: order.lines.map { PaymentLine(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.unitPrice) },
+                couponId: order.couponId, totalAmount: order.totalAmount, discountAmount: order.discountAmount,
+                payAmount: order.payAmount)
+        }
+    }
+
+    func complete(_ order: OrderID, in tx: Transaction) async throws -> Timestamp {
+        try await call.run("주문 완료 요청", work: "주문 완료 처리", reply: "주문 완료") {
+            try await orders.complete(order, in: tx)
+        }
+    }
+}
+
+struct StockDeductorAdapter: StockDeductor {
+    let catalog: ProductCatalog
+    let tracer: any Tracer
+
+    func deductStock(_ lines: [PaymentLine], in tx: Transaction) async throws {
+        try await TracedCall(tracer: tracer, caller: PaymentService.name, callee: ProductCatalog.name)
+            .run("상품 재고 차감 요청", work: "재고 차감", reply: "재고 차감 완료") {
+                try await catalog.deduct(lines.map { StockLine(productId: $0.productId, quantity: $0.quantity) }, in: tx)
+            }
+    }
+}
+
+struct CouponRedeemerAdapter: CouponRedeemer {
+    let coupons: CouponService
+    let tracer: any Tracer
+
+    func redeem(_ coupon: CouponID, user: UserID, order: OrderID, total: Money, in tx: Transaction) async throws {
+        try await TracedCall(tracer: tracer, caller: PaymentService.name, callee: CouponService.name)
+            .run("쿠폰 사용 처리 요청", work: "쿠폰 사용", reply: "쿠폰 사용 완료") {
+                try await coupons.redeem(coupon, for: user, order: order, total: total, in: tx)
+            }
+    }
+}
+
+struct PointLedgerAdapter: PointLedger {
+    let points: PointService
+    let tracer: any Tracer
+
+    func deductPoints(user: UserID, amount: Money, order: OrderID, in tx: Transaction) async throws {
+        try await TracedCall(tracer: tracer, caller: PaymentService.name, callee: PointService.name)
+            .run("잔고 차감 요청", work: "잔고 차감", reply: "잔고 차감 완료") {
+                _ = try await points.deduct(user, amount: amount, order: order, in: tx)
+            }
+    }
+}
+
+struct PaidOrderPublisherAdapter: PaidOrderPublisher {
+    static let kind = "ORDER_PAID"
+
+    let dataPlatform: DataPlatformService
+    let tracer: any Tracer
+
+    func record(_ paid: PaidOrder, in tx: Transaction) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let payload = String(decoding: try encoder.encode(paid), as: UTF8.self)
+        try await dataPlatform.enqueue(PlatformEvent(eventId: paid.eventId, kind: Self.kind, payload: payload), in: tx)
+    }
+
+    func publish(_ paid: PaidOrder) async -> Bool {
+        tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, "주문정보 전송"))
+        let outcome = try? await dataPlatform.deliverNow(eventId: paid.eventId)
+        let delivered = outcome == .delivered
+        tracer.record(TraceMessage(
+            DataPlatformService.name, .reply, PaymentService.name, delivered ? "전송 확인" : "전송 실패 (재전송 대기)"))
+        return delivered
+    }
+}

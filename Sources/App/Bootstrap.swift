@@ -1,0 +1,120 @@
+import Coupon
+import DataPlatform
+import Kernel
+import Order
+import Payment
+import Point
+import Product
+
+/// The one composition root: reading this file top to bottom shows every store, service, adapter and job of
+/// the running system. The console and the HTTP server start one of these and call its services.
+public final class CommerceApp: Sendable {
+    /// What the system was built from.
+    public let configuration: AppConfiguration
+    /// The database every context's store uses.
+    public let database: Database
+    /// The clock every service reads.
+    public let clock: any Clock
+    /// The same clock when it is simulated (nil with the system clock).
+    public let simulatedClock: SimulatedClock?
+    /// Runs the expiry and relay jobs.
+    public let scheduler: Scheduler
+    /// Records the cross-context messages (switched off until someone asks: `trace on`).
+    public let tracer: TraceRecorder
+    /// The in-memory data platform, when configured, so the console can switch it down and up.
+    public let dataPlatformRecorder: InMemoryDataPlatform?
+
+    /// The contexts' public doors.
+    public let products: ProductCatalog
+    /// Coupon policies and issued coupons.
+    public let coupons: CouponService
+    /// Point balances.
+    public let points: PointService
+    /// Orders (use ``placeOrder(user:items:coupon:)`` to place one as a user would, traced).
+    public let orders: OrderService
+    /// Payments (use ``pay(order:user:idempotencyKey:)`` to pay as a user would, traced).
+    public let payments: PaymentService
+    /// The outbox for the data platform.
+    public let dataPlatform: DataPlatformService
+    /// Every context, as it plugs in: the one list of modules.
+    public let modules: [CommerceModule]
+
+    /// Builds and starts the system: opens the database, applies every context's migrations, wires the
+    /// services through their ports, and registers every context's jobs on the scheduler.
+    public static func start(_ configuration: AppConfiguration = AppConfiguration()) async throws -> CommerceApp {
+        let database = try await Database.sqlite(configuration.storage, options: configuration.sqlite)
+        do {
+            return try await CommerceApp(configuration: configuration, database: database)
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
+
+    private init(configuration: AppConfiguration, database: Database) async throws {
+        self.configuration = configuration
+        self.database = database
+
+        // Time.
+        let simulatedClock: SimulatedClock?
+        switch configuration.clock {
+        case .system: simulatedClock = nil
+        case .simulated(let start): simulatedClock = SimulatedClock(start: start)
+        }
+        let clock: any Clock = simulatedClock ?? SystemClock()
+        self.simulatedClock = simulatedClock
+        self.clock = clock
+        self.scheduler = Scheduler(clock: clock)
+        let tracer = TraceRecorder()
+        self.tracer = tracer
+
+        // The external data platform.
+        let client: any DataPlatformClient
+        switch configuration.dataPlatform {
+        case .inMemory:
+            let recorder = InMemoryDataPlatform()
+            dataPlatformRecorder = recorder
+            client = recorder
+        case .jsonLines(let path):
+            dataPlatformRecorder = nil
+            client = JSONLinesDataPlatform(path: path)
+        case .client(let custom):
+            dataPlatformRecorder = nil
+            client = custom
+        }
+
+        // The contexts that need no other.
+        products = ProductCatalog(database: database)
+        coupons = CouponService(database: database, clock: clock)
+        points = PointService(database: database, clock: clock, rules: configuration.pointRules)
+        dataPlatform = DataPlatformService(database: database, clock: clock, client: client, policy: configuration.relayPolicy)
+
+        // Order, through its ports onto Product, Coupon and Point.
+        orders = OrderService(
+            database: database, clock: clock, timeToLive: configuration.orderTimeToLive,
+            stock: StockCheckerAdapter(catalog: products, tracer: tracer),
+            coupons: CouponValidatorAdapter(coupons: coupons, tracer: tracer),
+            balances: BalanceCheckerAdapter(points: points, tracer: tracer),
+            tracer: tracer)
+
+        // Payment, through its ports onto Order, Product, Coupon, Point and DataPlatform.
+        payments = PaymentService(
+            database: database, clock: clock,
+            orders: PayableOrdersAdapter(orders: orders, tracer: tracer),
+            stock: StockDeductorAdapter(catalog: products, tracer: tracer),
+            coupons: CouponRedeemerAdapter(coupons: coupons, tracer: tracer),
+            points: PointLedgerAdapter(points: points, tracer: tracer),
+            publisher: PaidOrderPublisherAdapter(dataPlatform: dataPlatform, tracer: tracer))
+
+        // The one list of modules: schema and schedule derive from it.
+        modules = [
+            ProductCatalog.module, CouponService.module, PointService.module, orders.module, PaymentService.module,
+            dataPlatform.module,
+        ]
+        try await Migrator(database: database).migrate(modules)
+        for job in modules.flatMap(\.jobs) { try await scheduler.register(job) }
+    }
+
+    /// Closes the database. Stop ``Scheduler/runOnTimers(report:)`` first.
+    public func close() async throws { try await database.close() }
+}

@@ -1,0 +1,55 @@
+import DataPlatform
+import Kernel
+import Point
+
+/// Everything the composition root needs to build a running system.
+public struct AppConfiguration: Sendable {
+    /// Which clock the system reads.
+    public enum ClockSetting: Sendable, Equatable {
+        /// The machine's clock; jobs run on real timers (`commerce serve`).
+        case system
+        /// A simulated clock starting at the given instant; jobs run when it is advanced (REPL, scenarios, tests).
+        case simulated(start: Timestamp)
+    }
+
+    /// Where events for the data platform go.
+    public enum DataPlatformSetting: Sendable {
+        /// An in-memory recorder that the console can switch down and up.
+        case inMemory
+        /// A JSON-lines file (the server's default).
+        case jsonLines(path: String)
+        /// Any other client, such as an HTTP webhook.
+        case client(any DataPlatformClient)
+    }
+
+    /// The database.
+    public var storage: SQLiteStorage
+    /// Tuning for SQLite.
+    public var sqlite: SQLiteOptions
+    /// The clock.
+    public var clock: ClockSetting
+    /// How long an unpaid order lives (SCENARIOS.md: 15 minutes).
+    public var orderTimeToLive: TimeSpan
+    /// Point charging limits.
+    public var pointRules: PointRules
+    /// The data platform.
+    public var dataPlatform: DataPlatformSetting
+    /// Delivery timeout and retry schedule for the data platform.
+    public var relayPolicy: RelayPolicy
+
+    /// The defaults: in memory, simulated clock at `2026-01-01T09:00:00Z`, 15-minute orders, in-memory platform.
+    public init(
+        storage: SQLiteStorage = .memory, sqlite: SQLiteOptions = SQLiteOptions(),
+        clock: ClockSetting = .simulated(start: SimulatedClock.defaultStart), orderTimeToLive: TimeSpan = .minutes(15),
+        pointRules: PointRules = PointRules(), dataPlatform: DataPlatformSetting = .inMemory,
+        relayPolicy: RelayPolicy = RelayPolicy()
+    ) {
+        self.storage = storage
+        self.sqlite = sqlite
+        self.clock = clock
+        self.orderTimeToLive = orderTimeToLive
+        self.pointRules = pointRules
+        self.dataPlatform = dataPlatform
+        self.relayPolicy = relayPolicy
+    }
+}

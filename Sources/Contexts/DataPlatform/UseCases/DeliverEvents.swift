@@ -1,0 +1,92 @@
+import Kernel
+
+/// What one delivery attempt came to.
+public enum DeliveryOutcome: Sendable, Equatable {
+    /// The platform acknowledged the event.
+    case delivered
+    /// The attempt failed; the relay will retry at `retryAt`.
+    case failed(reason: String, retryAt: Timestamp)
+    /// Nothing to do: the event is unknown or already delivered.
+    case skipped
+}
+
+extension DataPlatformService {
+    /// Hands an event to the platform once, with the policy's timeout, and records the outcome. Called right
+    /// after the transaction that wrote the event commits; never called with a transaction open.
+    public func deliverNow(eventId: String) async throws -> DeliveryOutcome {
+        guard let event = try await database.read({ tx in try await OutboxStore(tx: tx).find(eventId: eventId) }),
+            !event.isDelivered
+        else { return .skipped }
+        return try await attempt(event)
+    }
+
+    /// One relay pass as of `now`: tries every pending event whose next attempt is due, each claimed first so
+    /// that two relays (two instances) never send one event at the same time. Returns a line per attempt.
+    public func relay(at now: Timestamp) async throws -> [String] {
+        var lines: [String] = []
+        let due = try await database.read { tx in try await OutboxStore(tx: tx).due(at: now, limit: 100) }
+        for event in due {
+            let until = try now.adding(seconds: policy.lease.seconds)
+            guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: now, until: until) })
+            else { continue }
+            switch try await attempt(event) {
+            case .delivered:
+                lines.append("delivered event \(event.event.eventId) (attempt \(event.attempts + 1))")
+            case .failed(let reason, let retryAt):
+                lines.append("event \(event.event.eventId) not delivered (attempt \(event.attempts + 1)): \(reason); next try at \(retryAt.timeOfDay)")
+            case .skipped:
+                break
+            }
+        }
+        return lines
+    }
+
+    /// The relay job: every 10 seconds of clock time, skipped while nothing is due.
+    var relayJob: ScheduledJob {
+        ScheduledJob(
+            name: "outbox-relay", interval: .seconds(10),
+            nextWork: { try await database.read { tx in try await OutboxStore(tx: tx).earliestAttempt() } },
+            run: { now in try await relay(at: now) })
+    }
+
+    private func attempt(_ event: OutboxEvent) async throws -> DeliveryOutcome {
+        let failure: String?
+        do {
+            try await withTimeout(policy.timeout) { [client] in try await client.send(event.event) }
+            failure = nil
+        } catch {
+            failure = String(describing: error)
+        }
+        let now = clock.now()
+        guard let failure else {
+            try await database.write { tx in try await OutboxStore(tx: tx).markDelivered(event.id, at: now) }
+            return .delivered
+        }
+        let policy = policy
+        let attempts = try await database.write { tx in
+            try await OutboxStore(tx: tx).markFailed(event.id, error: failure) { attempts in
+                Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds)
+            }
+        }
+        return .failed(reason: failure, retryAt: Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds))
+    }
+}
+
+/// The platform took longer than the policy's timeout.
+struct DeliveryTimedOut: Error, CustomStringConvertible {
+    let after: Duration
+    var description: String { "no acknowledgement within \(after)" }
+}
+
+/// Runs `operation`, failing with ``DeliveryTimedOut`` when it takes longer than `timeout` (real time).
+func withTimeout(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> Void) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await operation() }
+        group.addTask {
+            try await Task.sleep(for: timeout)
+            throw DeliveryTimedOut(after: timeout)
+        }
+        defer { group.cancelAll() }
+        try await group.next()
+    }
+}

@@ -1,0 +1,39 @@
+import Kernel
+
+/// What the Order context needs from the others, in its own words. The composition root adapts the other
+/// contexts' doors to these; the Order context never imports them.
+
+/// A line checked against the catalogue: in stock, with its current unit price.
+public struct QuotedItem: Sendable, Equatable {
+    /// The product.
+    public let productId: ProductID
+    /// How many units.
+    public let quantity: Int64
+    /// The unit price now.
+    public let unitPrice: Money
+
+    /// A quoted line.
+    public init(productId: ProductID, quantity: Int64, unitPrice: Money) {
+        self.productId = productId
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+    }
+}
+
+/// Checks that products exist and have stock, and prices them (the seed's 상품 정보 및 재고 검증 요청).
+public protocol StockChecker: Sendable {
+    /// The items priced, or `PRODUCT_NOT_FOUND` / `OUT_OF_STOCK`.
+    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [QuotedItem]
+}
+
+/// Validates a user's coupon for an order total (the seed's 쿠폰 검증 요청).
+public protocol CouponValidator: Sendable {
+    /// The discount, or one of the `COUPON_*` codes.
+    func discount(coupon: CouponID, user: UserID, total: Money, in tx: Transaction) async throws -> Money
+}
+
+/// Checks that a balance covers an amount (the seed's 잔고 검증 요청).
+public protocol BalanceChecker: Sendable {
+    /// Returns when the balance covers `amount`; `INSUFFICIENT_BALANCE` otherwise.
+    func checkBalance(user: UserID, covers amount: Money, in tx: Transaction) async throws
+}

@@ -1,0 +1,98 @@
+import Kernel
+
+/// The Order context's SQL, in the caller's transaction.
+struct OrderStore {
+    let tx: Transaction
+
+    func insert(
+        user: UserID, lines: [OrderLine], coupon: CouponID?, total: Money, discount: Money, pay: Money,
+        createdAt: Timestamp, expiresAt: Timestamp
+    ) async throws -> OrderID {
+        let id = try await tx.insertReturningID("""
+            INSERT INTO orders (user_id, status, coupon_id, total_amount, discount_amount, pay_amount, created_at, expires_at)
+            VALUES (\(bind: user.rawValue), 'PENDING', \(bind: coupon?.rawValue), \(bind: total.won), \(bind: discount.won),
+                \(bind: pay.won), \(bind: createdAt.rawValue), \(bind: expiresAt.rawValue))
+            RETURNING id
+            """)
+        let insert = tx.sql.insert(into: "order_lines").columns("order_id", "product_id", "quantity", "unit_price")
+        for line in lines {
+            insert.values(SQLBind(id), SQLBind(line.productId.rawValue), SQLBind(line.quantity), SQLBind(line.unitPrice.won))
+        }
+        try await insert.run()
+        return OrderID(rawValue: id)
+    }
+
+    func find(_ id: OrderID) async throws -> Order? {
+        guard let row = try await tx.sql.raw("SELECT * FROM orders WHERE id = \(bind: id.rawValue)").first() else { return nil }
+        return try await orders(from: [row]).first
+    }
+
+    func list(user: UserID?, status: OrderStatus?) async throws -> [Order] {
+        let query = tx.sql.select().column("*").from("orders").orderBy("id")
+        if let user { query.where("user_id", .equal, user.rawValue) }
+        if let status { query.where("status", .equal, status.rawValue) }
+        return try await orders(from: try await query.all())
+    }
+
+    /// Moves a `PENDING`, unexpired order to `PAID`; false when it is no longer both.
+    func markPaid(_ id: OrderID, at now: Timestamp) async throws -> Bool {
+        try await tx.sql.raw("""
+            UPDATE orders SET status = 'PAID', paid_at = \(bind: now.rawValue)
+            WHERE id = \(bind: id.rawValue) AND status = 'PENDING' AND expires_at > \(bind: now.rawValue)
+            RETURNING id
+            """).first() != nil
+    }
+
+    /// The ids of `PENDING` orders due at `now`, oldest deadline first (served by the status/expiry index).
+    func dueForExpiry(at now: Timestamp, limit: Int) async throws -> [OrderID] {
+        try await tx.sql.raw("""
+            SELECT id FROM orders WHERE status = 'PENDING' AND expires_at <= \(bind: now.rawValue)
+            ORDER BY expires_at, id LIMIT \(bind: limit)
+            """).all().map { OrderID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
+    }
+
+    /// Moves those of `ids` that are still `PENDING` and due to `EXPIRED`; returns the ones it moved.
+    func expire(_ ids: [OrderID], at now: Timestamp) async throws -> [OrderID] {
+        guard !ids.isEmpty else { return [] }
+        return try await tx.sql.update("orders").set("status", to: "EXPIRED")
+            .where("id", .in, ids.map(\.rawValue)).where("status", .equal, "PENDING")
+            .where("expires_at", .lessThanOrEqual, now.rawValue)
+            .returning("id").all().map { OrderID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
+            .sorted()
+    }
+
+    /// The earliest deadline among `PENDING` orders.
+    func earliestPendingExpiry() async throws -> Timestamp? {
+        try await tx.sql.raw("SELECT MIN(expires_at) AS due FROM orders WHERE status = 'PENDING'").first()?
+            .decode(column: "due", as: Int64?.self).map(Timestamp.init(rawValue:))
+    }
+
+    private func orders(from rows: [any SQLRow]) async throws -> [Order] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        var lines: [Int64: [OrderLine]] = [:]
+        for row in try await tx.sql.select().columns("order_id", "product_id", "quantity", "unit_price").from("order_lines")
+            .where("order_id", .in, ids).orderBy("product_id").all()
+        {
+            lines[try row.decode(column: "order_id", as: Int64.self), default: []].append(OrderLine(
+                productId: ProductID(rawValue: try row.decode(column: "product_id", as: Int64.self)),
+                quantity: try row.decode(column: "quantity", as: Int64.self),
+                unitPrice: Money(won: try row.decode(column: "unit_price", as: Int64.self))))
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: Int64.self)
+            return Order(
+                id: OrderID(rawValue: id),
+                userId: UserID(rawValue: try row.decode(column: "user_id", as: Int64.self)),
+                status: OrderStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+                lines: lines[id] ?? [],
+                couponId: try row.decode(column: "coupon_id", as: Int64?.self).map(CouponID.init(rawValue:)),
+                totalAmount: Money(won: try row.decode(column: "total_amount", as: Int64.self)),
+                discountAmount: Money(won: try row.decode(column: "discount_amount", as: Int64.self)),
+                payAmount: Money(won: try row.decode(column: "pay_amount", as: Int64.self)),
+                createdAt: Timestamp(rawValue: try row.decode(column: "created_at", as: Int64.self)),
+                expiresAt: Timestamp(rawValue: try row.decode(column: "expires_at", as: Int64.self)),
+                paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Timestamp.init(rawValue:)))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Kernel
+
+extension OrderService {
+    /// The seed's order flow, in one transaction: check stock, validate the coupon if one is given, compute the
+    /// amounts, check that the balance covers the amount to pay, then record a `PENDING` order that expires
+    /// after the time to live. Nothing is deducted.
+    ///
+    /// Items naming the same product are merged (their quantities add up). The first failing check gives the
+    /// code: `INVALID_ARGUMENT` (no items, a quantity below 1), `PRODUCT_NOT_FOUND`, `OUT_OF_STOCK`, a
+    /// `COUPON_*` code, `INSUFFICIENT_BALANCE`.
+    public func place(user: UserID, items: [OrderItem], coupon: CouponID? = nil) async throws -> Order {
+        let items = try OrderItem.merged(items)
+        try Validate.positive(timeToLive.seconds, "order time to live")
+        let now = clock.now()
+        let expiresAt = try now.adding(seconds: timeToLive.seconds)
+        return try await database.write { tx in
+            let quoted = try await stock.checkStock(items, in: tx)
+            let lines = quoted.map { OrderLine(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.unitPrice) }
+            let total = try Money.sum(quoted.map { line throws(DomainError) in try line.unitPrice.multiplied(by: line.quantity) })
+            var discount = Money.zero
+            if let coupon { discount = min(try await coupons.discount(coupon: coupon, user: user, total: total, in: tx), total) }
+            let pay = try total.subtracting(discount)
+            try await balances.checkBalance(user: user, covers: pay, in: tx)
+            let store = OrderStore(tx: tx)
+            let id = try await store.insert(
+                user: user, lines: lines, coupon: coupon, total: total, discount: discount, pay: pay,
+                createdAt: now, expiresAt: expiresAt)
+            return try await Self.existing(id, in: store)
+        }
+    }
+
+    static func existing(_ id: OrderID, in store: OrderStore) async throws -> Order {
+        guard let order = try await store.find(id) else { throw notFound(id) }
+        return order
+    }
+
+    static func notFound(_ id: OrderID) -> DomainError {
+        DomainError(.orderNotFound, "order \(id) does not exist")
+    }
+}

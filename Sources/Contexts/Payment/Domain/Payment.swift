@@ -1,0 +1,28 @@
+import Kernel
+
+/// A payment of an order.
+public struct Payment: Sendable, Equatable {
+    /// The payment's id.
+    public let id: PaymentID
+    /// The order paid.
+    public let orderId: OrderID
+    /// The payer.
+    public let userId: UserID
+    /// What was taken from the payer's balance.
+    public let amount: Money
+    /// When it was made.
+    public let createdAt: Timestamp
+    /// The idempotency key it was made with, if any.
+    public let idempotencyKey: String?
+}
+
+/// The answer to a payment request.
+public struct PaymentReceipt: Sendable, Equatable {
+    /// The payment.
+    public let payment: Payment
+    /// True when the request replayed an earlier one with the same idempotency key: nothing moved this time.
+    public let isReplay: Bool
+    /// Whether the data platform acknowledged the order before the answer (false during an outage: the outbox
+    /// relay delivers it later).
+    public let deliveredToDataPlatform: Bool
+}
