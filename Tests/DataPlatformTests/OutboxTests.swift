@@ -1,0 +1,145 @@
+import DataPlatform
+import Foundation
+import Kernel
+import TestSupport
+import Testing
+
+@Suite struct OutboxTests {
+    let clock = SimulatedClock()
+
+    struct Fixture {
+        let database: Database
+        let platform: InMemoryDataPlatform
+        let outbox: DataPlatformService
+        let scheduler: Scheduler
+    }
+
+    func fixture(client: (any DataPlatformClient)? = nil, policy: RelayPolicy = RelayPolicy()) async throws -> Fixture {
+        let database = try await TestDatabase.memory([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
+        let platform = InMemoryDataPlatform()
+        let outbox = DataPlatformService(database: database, clock: clock, client: client ?? platform, policy: policy)
+        let scheduler = Scheduler(clock: clock)
+        for job in outbox.module.jobs { try await scheduler.register(job) }
+        return Fixture(database: database, platform: platform, outbox: outbox, scheduler: scheduler)
+    }
+
+    func event(_ n: Int) -> PlatformEvent { PlatformEvent(eventId: "order-\(n)-paid", kind: "ORDER_PAID", payload: "{\"orderId\":\(n)}") }
+
+    @Test func anEnqueuedEventIsDeliveredOnceRightAway() async throws {
+        let f = try await fixture()
+        try await f.database.write { tx in try await f.outbox.enqueue(event(1), in: tx) }
+        #expect(try await f.outbox.counts() == OutboxCounts(pending: 1, delivered: 0))
+        #expect(try await f.outbox.deliverNow(eventId: "order-1-paid") == .delivered)
+        #expect(try await f.outbox.deliverNow(eventId: "order-1-paid") == .skipped)
+        #expect(try await f.outbox.deliverNow(eventId: "unknown") == .skipped)
+        #expect(f.platform.received == [event(1)])
+        #expect(f.platform.deliveryCount == 1)
+        let stored = try #require(try await f.outbox.events().first)
+        #expect(stored.attempts == 1)
+        #expect(stored.deliveredAt == clock.now())
+        #expect(stored.nextAttemptAt == nil)
+        #expect(try await f.outbox.counts() == OutboxCounts(pending: 0, delivered: 1))
+    }
+
+    @Test func anEventIsWrittenOnlyIfItsTransactionCommits() async throws {
+        struct Abort: Error {}
+        let f = try await fixture()
+        await #expect(throws: Abort.self) {
+            try await f.database.write { tx in
+                try await f.outbox.enqueue(event(1), in: tx)
+                throw Abort()
+            }
+        }
+        #expect(try await f.outbox.events().isEmpty)
+    }
+
+    @Test func duringAnOutageTheRelayRetriesWithBackoffAndDeliversOnceAfterRecovery() async throws {
+        let f = try await fixture()
+        f.platform.set(up: false)
+        try await f.database.write { tx in try await f.outbox.enqueue(event(1), in: tx) }
+        guard case .failed(_, let retryAt) = try await f.outbox.deliverNow(eventId: "order-1-paid") else {
+            Issue.record("expected a failed attempt")
+            return
+        }
+        #expect(retryAt.description == "2026-01-01T09:00:10Z")
+        let down = try await f.scheduler.advance(by: .minutes(3))
+        // Attempts at 09:00:10, then 20 s, 40 s and 60 s apart.
+        #expect(down.map(\.at.timeOfDay) == ["09:00:10", "09:00:30", "09:01:10", "09:02:10"])
+        #expect(down.allSatisfy { $0.lines.first?.contains("not delivered") == true })
+        #expect(try await f.outbox.events().first?.attempts == 5)
+        #expect(f.platform.received.isEmpty)
+        f.platform.set(up: true)
+        let up = try await f.scheduler.advance(by: .minutes(2))
+        #expect(up.flatMap(\.lines) == ["delivered event order-1-paid (attempt 6)"])
+        #expect(up.first?.at.timeOfDay == "09:03:10", "within a minute of recovery")
+        #expect(f.platform.received == [event(1)])
+        #expect(f.platform.deliveryCount == 1)
+        #expect(try await f.outbox.counts() == OutboxCounts(pending: 0, delivered: 1))
+    }
+
+    @Test func theRelayKeepsOffAnEventWhoseFirstAttemptIsInProgress() async throws {
+        let f = try await fixture()
+        try await f.database.write { tx in try await f.outbox.enqueue(event(1), in: tx) }
+        #expect(try await f.outbox.relay(at: clock.now()).isEmpty, "the immediate attempt holds a lease")
+        #expect(try await f.outbox.relay(at: clock.now().adding(seconds: 30)) == ["delivered event order-1-paid (attempt 1)"])
+        #expect(f.platform.deliveryCount == 1)
+    }
+
+    @Test func concurrentRelaysSendEachEventOnce() async throws {
+        let (database, path) = try await TestDatabase.file([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
+        defer { TestDatabase.remove(path) }
+        let platform = InMemoryDataPlatform()
+        let outbox = DataPlatformService(database: database, clock: clock, client: platform)
+        for n in 1...20 { try await database.write { tx in try await outbox.enqueue(event(n), in: tx) } }
+        let later = try clock.now().adding(seconds: 60)
+        let lines = await concurrently(8) { _ in (try? await outbox.relay(at: later)) ?? [] }
+        #expect(lines.flatMap { $0 }.count == 20)
+        #expect(platform.deliveryCount == 20)
+        #expect(platform.received.count == 20)
+        try await database.close()
+    }
+
+    @Test func aPlatformThatDoesNotAnswerTimesOut() async throws {
+        struct Silent: DataPlatformClient {
+            func send(_ event: PlatformEvent) async throws { try await Task.sleep(for: .seconds(3600)) }
+        }
+        let f = try await fixture(client: Silent(), policy: RelayPolicy(timeout: .milliseconds(50)))
+        try await f.database.write { tx in try await f.outbox.enqueue(event(1), in: tx) }
+        guard case .failed(let reason, _) = try await f.outbox.deliverNow(eventId: "order-1-paid") else {
+            Issue.record("expected a timeout")
+            return
+        }
+        #expect(reason.contains("no acknowledgement within"))
+        #expect(try await f.outbox.counts() == OutboxCounts(pending: 1, delivered: 0))
+    }
+
+    @Test(arguments: [(1 as Int64, 10 as Int64), (2, 20), (3, 40), (4, 60), (5, 60), (1_000, 60)])
+    func retryDelaysDoubleUpToAMinute(attempts: Int64, seconds: Int64) {
+        #expect(RelayPolicy().retryDelay(afterAttempts: attempts) == .seconds(seconds))
+    }
+}
+
+@Suite struct JSONLinesTests {
+    @Test func appendsOneJSONDocumentPerEvent() async throws {
+        let path = TestDatabase.temporaryPath(".jsonl")
+        defer { TestDatabase.remove(path) }
+        let sink = JSONLinesDataPlatform(path: path)
+        try await sink.send(PlatformEvent(eventId: "order-1-paid", kind: "ORDER_PAID", payload: "{\"orderId\":1}"))
+        try await sink.send(PlatformEvent(eventId: "order-\"2\"-paid", kind: "ORDER_PAID", payload: "{\"orderId\":2}"))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["kind"] as? String == "ORDER_PAID")
+            #expect((object["payload"] as? [String: Any])?["orderId"] != nil)
+        }
+        #expect(lines[1].contains(#""eventId":"order-\"2\"-paid""#))
+    }
+
+    @Test func anUnwritablePathIsAFailedDelivery() async {
+        let sink = JSONLinesDataPlatform(path: "/nonexistent-directory/events.jsonl")
+        await #expect(throws: DataPlatformUnavailable.self) {
+            try await sink.send(PlatformEvent(eventId: "e", kind: "k", payload: "{}"))
+        }
+    }
+}
