@@ -53,6 +53,19 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Edges.
+        .systemLibrary(
+            name: "CReadline",
+            path: "Sources/CReadline",
+            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
+        ),
+        .target(
+            name: "Console",
+            dependencies: ["App", "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform", "CReadline"],
+            path: "Sources/Console",
+            swiftSettings: strict
+        ),
+
         // MARK: Tools for the people working on the package.
         .target(name: "ArchitectureRules", path: "Sources/Tools/ArchitectureRules", swiftSettings: strict),
 
@@ -60,6 +73,7 @@ let package = Package(
         .executableTarget(
             name: "commerce",
             dependencies: [
+                "App", "Console", "Kernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/commerce",

@@ -1,0 +1,50 @@
+import App
+import ArgumentParser
+import Console
+import Foundation
+import Kernel
+import Synchronization
+
+/// `commerce` / `commerce repl`: the interactive console.
+struct Repl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "Open the REPL (the default): GNU readline, history, tab completion, a simulated clock.",
+        discussion: "When standard input is not a terminal, lines are read plainly with no prompt: commerce < script.scn"
+    )
+
+    @Option(name: .long, help: ArgumentHelp("A SQLite file to use instead of an in-memory database.", valueName: "path"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("The history file (default: $COMMERCE_HISTORY or ~/.commerce_history).", valueName: "path"))
+    var history: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let app = try await CommerceApp.start(AppConfiguration(storage: database.map { .file(path: $0) } ?? .memory))
+        let terminal = Terminal.standardOutput()
+        let interactive = isatty(STDIN_FILENO) == 1
+        let bindings = BindingsBox()
+        let reader: any LineReader =
+            interactive
+            ? ReadlineLineReader(
+                historyFile: history ?? environment["COMMERCE_HISTORY"] ?? (NSHomeDirectory() + "/.commerce_history"),
+                completer: Completer { bindings.names() })
+            : PlainLineReader()
+        let session = ConsoleSession(app: app, terminal: terminal, prompter: reader)
+        bindings.attach(session)
+        if interactive {
+            REPL.banner(clock: app.clock.now(), storage: database.map { "database \($0)" } ?? "in-memory database")
+                .forEach(terminal.writeLine)
+        }
+        await REPL(session: session, reader: reader).run()
+        try await app.close()
+    }
+}
+
+/// Lets the completer, built before the session, read the session's bound names.
+final class BindingsBox: Sendable {
+    private let session = Mutex<ConsoleSession?>(nil)
+    func attach(_ session: ConsoleSession) { self.session.withLock { $0 = session } }
+    func names() -> [String] { session.withLock { $0.map { Array($0.bindings.keys) } ?? [] } }
+}
