@@ -54,6 +54,8 @@ let package = Package(
         ),
 
         // MARK: Edges.
+        // GNU readline. No `pkgConfig: "readline"`: its .pc file makes SwiftPM warn about prohibited flags on every
+        // build, and the module map's `link "readline"` is all the linker needs.
         .systemLibrary(
             name: "CReadline",
             path: "Sources/CReadline",
@@ -82,6 +84,9 @@ let package = Package(
 
         // MARK: Tests, one target per module.
         .target(name: "TestSupport", dependencies: ["Kernel"], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["Console", "App", "Kernel", "TestSupport", "commerce"], path: "Tests/ConsoleTests",
+            resources: [.copy("Rejected")], swiftSettings: strict),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
         .testTarget(
             name: "ProductTests", dependencies: ["Product", "Kernel", "TestSupport"], path: "Tests/ProductTests",

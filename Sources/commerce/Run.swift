@@ -35,7 +35,10 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal.standardOutput()
-        let prompter: (any LineReader)? = step ? PlainLineReader() : nil
+        var prompter: (any LineReader)?
+        if step {
+            prompter = isatty(STDIN_FILENO) == 1 ? ReadlineLineReader(historyFile: nil, completer: Completer { [] }) : PlainLineReader()
+        }
         var shared: CommerceApp?
         if let database { shared = try await CommerceApp.start(AppConfiguration(storage: .file(path: database))) }
         var passed = true

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// The seed parser must read what the seed says, or the trace comparisons prove nothing.

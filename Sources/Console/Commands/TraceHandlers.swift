@@ -3,14 +3,12 @@ import Kernel
 
 extension Handlers {
     static func traceOn(_ call: Invocation, _ session: ConsoleSession) async throws -> [String] {
-        session.app.tracer.set(on: true)
-        session.printsTraceLive = true
+        session.switchTrace(on: true)
         return ["trace on: each cross-module message prints as it happens"]
     }
 
     static func traceOff(_ call: Invocation, _ session: ConsoleSession) async throws -> [String] {
-        session.app.tracer.set(on: false)
-        session.printsTraceLive = false
+        session.switchTrace(on: false)
         return ["trace off (\(session.app.tracer.messages.count) messages kept; 'trace clear' forgets them)"]
     }
 

@@ -12,6 +12,10 @@ public struct Completer: Sendable {
         if word.hasPrefix("$") {
             return bindings().map { "$" + $0 }.filter { $0.hasPrefix(word) }.sorted()
         }
+        if let equals = word.firstIndex(of: "="), word[word.index(after: equals)...].hasPrefix("$") {
+            let key = word[...equals]
+            return bindings().map { key + "$" + $0 }.filter { $0.hasPrefix(word) }.sorted()
+        }
         // Still choosing the command: offer the next word of every command that starts like this line.
         let growing = CommandTable.all.filter { $0.words.count > previous.count && $0.words.starts(with: previous) }
         let nextWords = Set(growing.map { $0.words[previous.count] }).filter { $0.hasPrefix(word) }

@@ -17,6 +17,7 @@ public final class ConsoleSession: Sendable {
     struct State {
         var bindings: [String: String] = [:]
         var liveTrace = false
+        var traceSwitches = 0
         var scriptDepth = 0
     }
 
@@ -50,13 +51,28 @@ public final class ConsoleSession: Sendable {
         set { state.withLock { $0.liveTrace = newValue } }
     }
 
+    /// Switches tracing on or off as `trace on` / `trace off` do, counting the switch so that step mode
+    /// leaves a script's own choice in place.
+    func switchTrace(on: Bool) {
+        app.tracer.set(on: on)
+        state.withLock {
+            $0.liveTrace = on
+            $0.traceSwitches += 1
+        }
+    }
+
+    /// How many times `trace on` / `trace off` ran in this session.
+    var traceSwitches: Int { state.withLock { $0.traceSwitches } }
+
     /// Runs a command line: the command itself, or its negation. Returns the lines to print.
     func run(_ line: CommandLine, scriptDirectory: String?) async throws -> [String] {
-        let invocation = try CommandMatcher.invocation(of: line, in: CommandTable.all, bindings: bindings)
         guard let negation = line.negation else {
+            let invocation = try CommandMatcher.invocation(of: line, in: CommandTable.all, bindings: bindings)
             return try await perform(invocation, scriptDirectory: scriptDirectory)
         }
         do {
+            // Inside the `do`: an unknown command, key or $NAME is an INVALID_ARGUMENT that `!` can expect.
+            let invocation = try CommandMatcher.invocation(of: line, in: CommandTable.all, bindings: bindings)
             _ = try await perform(invocation, scriptDirectory: scriptDirectory)
         } catch let error as DomainError {
             if let expected = negation.code, expected != error.code {

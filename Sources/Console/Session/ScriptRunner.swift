@@ -48,13 +48,14 @@ struct ScriptRunner {
         }
         defer { session.leaveScript() }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let wasLive = session.printsTraceLive, wasOn = session.app.tracer.isOn
+        // Step mode shows each line's messages; afterwards tracing is as before, unless the script switched it.
+        let wasLive = session.printsTraceLive, wasOn = session.app.tracer.isOn, switches = session.traceSwitches
         if step {
             session.app.tracer.set(on: true)
             session.printsTraceLive = true
         }
         defer {
-            if step {
+            if step, session.traceSwitches == switches {
                 session.printsTraceLive = wasLive
                 session.app.tracer.set(on: wasOn)
             }

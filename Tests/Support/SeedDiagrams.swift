@@ -1,24 +1,23 @@
 import Foundation
-import Kernel
 
 /// The seed's sequence diagrams (`docs/seed/sequence-diagrams.md`, the user's design), read as lists of
 /// messages, so that tests compare the running system's traces with them.
-struct SeedDiagram {
+public struct SeedDiagram: Sendable {
     /// A message with the `alt` branch it sits in, if any.
-    struct Step: Equatable {
-        let message: String
+    public struct Step: Equatable, Sendable {
+        public let message: String
         /// Index of the `alt` block and whether the step is in its first (failure) branch.
-        let alt: (index: Int, isFailure: Bool)?
+        public let alt: (index: Int, isFailure: Bool)?
 
-        static func == (lhs: Step, rhs: Step) -> Bool {
+        public static func == (lhs: Step, rhs: Step) -> Bool {
             lhs.message == rhs.message && lhs.alt?.index == rhs.alt?.index && lhs.alt?.isFailure == rhs.alt?.isFailure
         }
     }
 
-    let steps: [Step]
+    public let steps: [Step]
 
     /// The seed's diagrams in file order: order, payment, expiry.
-    static func all() throws -> [SeedDiagram] {
+    public static func all() throws -> [SeedDiagram] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/seed/sequence-diagrams.md")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -27,7 +26,7 @@ struct SeedDiagram {
         }
     }
 
-    init(mermaid: String) {
+    public init(mermaid: String) {
         var steps: [Step] = [], altCount = -1, inAlt = false, inFailure = false
         for rawLine in mermaid.split(separator: "\n") {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
@@ -41,7 +40,7 @@ struct SeedDiagram {
     }
 
     /// `Order->>+Product: 상품 정보 및 재고 검증 요청` as `Order->>Product: 상품 정보 및 재고 검증 요청`.
-    static func message(_ line: String) -> String? {
+    public static func message(_ line: String) -> String? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let head = line[..<colon].replacingOccurrences(of: " ", with: "")
         let label = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -55,11 +54,11 @@ struct SeedDiagram {
     }
 
     /// Every message outside the failure branches: the happy path.
-    var happyPath: [String] { steps.filter { $0.alt?.isFailure != true }.map(\.message) }
+    public var happyPath: [String] { steps.filter { $0.alt?.isFailure != true }.map(\.message) }
 
     /// The path that takes the failure branch of `alt` block `index`: the happy path up to that block, then
     /// the block's failure messages.
-    func failurePath(alt index: Int) -> [String] {
+    public func failurePath(alt index: Int) -> [String] {
         let before = steps.prefix { ($0.alt?.index ?? -1) < index }.filter { $0.alt?.isFailure != true }
         let failure = steps.filter { $0.alt?.index == index && $0.alt?.isFailure == true }
         return (before + failure).map(\.message)
