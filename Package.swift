@@ -19,6 +19,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // FullFoundation only: the default traits also pull in swift-configuration, and they make Hummingbird
+        // rebuild whenever `swift build` and `swift test` alternate (SWIFT-NOTES.md).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: Kernel: what every context truly shares.
@@ -68,6 +76,28 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .target(
+            name: "HTTPServer",
+            dependencies: [
+                "App", "Kernel", "Product", "Coupon", "Point", "Order", "Payment",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/HTTPServer",
+            swiftSettings: strict,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .target(
+            name: "DataPlatformWebhook",
+            dependencies: ["DataPlatform", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Sources/Adapters/DataPlatformWebhook",
+            swiftSettings: strict
+        ),
+
         // MARK: Tools for the people working on the package.
         .target(name: "ArchitectureRules", path: "Sources/Tools/ArchitectureRules", swiftSettings: strict),
 
@@ -75,8 +105,9 @@ let package = Package(
         .executableTarget(
             name: "commerce",
             dependencies: [
-                "App", "Console", "Kernel",
+                "App", "Console", "Kernel", "HTTPServer", "DataPlatformWebhook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/commerce",
             swiftSettings: strict
@@ -109,6 +140,13 @@ let package = Package(
         .testTarget(
             name: "AppTests", dependencies: ["App", "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform", "TestSupport"],
             path: "Tests/AppTests", swiftSettings: strict),
+        .testTarget(
+            name: "HTTPServerTests",
+            dependencies: [
+                "HTTPServer", "App", "Kernel", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/HTTPServerTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["ArchitectureRules"],
