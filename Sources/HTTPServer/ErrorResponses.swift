@@ -54,8 +54,13 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         case let decoding as DecodingError:
             switch decoding {
             case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+            case .typeMismatch(let type, let context) where context.codingPath.isEmpty:
+                // Path and query parameters decode with an empty coding path.
+                "a path or query parameter must be \(type == Int64.self ? "a whole number" : "a \(type)")"
             case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-                "\(context.codingPath.map(\.stringValue).joined(separator: ".").nonEmpty ?? "body"): \(context.debugDescription)"
+                context.codingPath.isEmpty
+                    ? "the body: \(context.debugDescription)"
+                    : "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
             @unknown default: "malformed request"
             }
         default:
@@ -71,6 +76,3 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
-}

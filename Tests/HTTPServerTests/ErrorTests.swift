@@ -47,6 +47,7 @@ import Testing
             let reply = try await client.get(uri)
             #expect(reply.status == .badRequest, "\(uri): \(reply.body)")
             #expect(reply.code == "INVALID_ARGUMENT")
+            #expect((reply.json["message"] as? String)?.contains("Optional") == false, "a message for people")
         }
     }
 
