@@ -100,6 +100,40 @@ let package = Package(
 
         // MARK: Tools for the people working on the package.
         .target(name: "ArchitectureRules", path: "Sources/Tools/ArchitectureRules", swiftSettings: strict),
+        .target(
+            name: "Documentation",
+            dependencies: ["App", "Console", "Kernel", "ArchitectureRules"],
+            path: "Sources/Tools/Documentation",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "commerce-devtools",
+            dependencies: [
+                "ArchitectureRules", "Documentation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Tools/commerce-devtools",
+            swiftSettings: strict
+        ),
+
+        // MARK: Package plugins (thin: the work is commerce-devtools).
+        .plugin(
+            name: "CheckBoundaries",
+            capability: .command(
+                intent: .custom(verb: "check-boundaries", description: "Fail when a context depends on or imports anything but Kernel.")),
+            dependencies: ["commerce-devtools"],
+            path: "Plugins/CheckBoundaries"
+        ),
+        .plugin(
+            name: "SequenceDiagrams",
+            capability: .command(
+                intent: .custom(
+                    verb: "sequence-diagrams",
+                    description: "Redraw docs/sequences/ from the scenarios' traces and docs/modules.md from the package graph."),
+                permissions: [.writeToPackageDirectory(reason: "It writes docs/sequences/*.md and docs/modules.md.")]),
+            dependencies: ["commerce-devtools"],
+            path: "Plugins/SequenceDiagrams"
+        ),
 
         // MARK: The executable.
         .executableTarget(
@@ -149,7 +183,7 @@ let package = Package(
             path: "Tests/HTTPServerTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
-            dependencies: ["ArchitectureRules"],
+            dependencies: ["ArchitectureRules", "Documentation", "TestSupport"],
             path: "Tests/ArchitectureTests",
             swiftSettings: strict
         ),

@@ -68,6 +68,11 @@ extension ConsoleSession {
         return true
     }
 
+    /// Runs one script quietly, telling `phaseStarted` the title of each phase as it starts; true when it passed.
+    public func runScript(_ path: String, phaseStarted: @escaping @Sendable (String) -> Void) async -> Bool {
+        await ScriptRunner(session: self, step: false, verbose: false, phaseStarted: phaseStarted).run(path: path).passed
+    }
+
     /// The command reference as a markdown table, generated from the command table.
     public static var commandReference: String { Help.markdown }
 

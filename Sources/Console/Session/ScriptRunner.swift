@@ -18,11 +18,14 @@ struct ScriptRunner {
     let step: Bool
     /// Print each command and its output (always on in step mode).
     var verbose = true
+    /// Told the title of each phase as it starts.
+    var phaseStarted: (@Sendable (String) -> Void)?
 
-    init(session: ConsoleSession, step: Bool, verbose: Bool = true) {
+    init(session: ConsoleSession, step: Bool, verbose: Bool = true, phaseStarted: (@Sendable (String) -> Void)? = nil) {
         self.session = session
         self.step = step
         self.verbose = verbose || step
+        self.phaseStarted = phaseStarted
     }
 
     /// `path` as written in a script resolves against that script's directory; elsewhere, the working one.
@@ -76,6 +79,7 @@ struct ScriptRunner {
                 continue
             case .phase(let title):
                 phase = title
+                phaseStarted?(title)
                 terminal.writeLine(terminal.heading("## \(title)"))
                 if stepping, let answer = pause("phase \(title)"), answer != .next {
                     if answer == .stop { return stopped(path, number, commands) }
