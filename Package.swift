@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: Kernel: what every context truly shares.
@@ -116,6 +117,28 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "App", "Console", "Kernel", "Order", "HTTPServer",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Tools/Benchmarks",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "commerce-bench",
+            dependencies: ["Benchmarks", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/Tools/commerce-bench",
+            swiftSettings: strict
+        ),
+
         // MARK: Package plugins (thin: the work is commerce-devtools).
         .plugin(
             name: "CheckBoundaries",
@@ -181,6 +204,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/HTTPServerTests", swiftSettings: strict),
+        .testTarget(
+            name: "BenchmarkTests", dependencies: ["Benchmarks"], path: "Tests/BenchmarkTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["ArchitectureRules", "Documentation", "TestSupport"],

@@ -1,0 +1,203 @@
+import App
+import Foundation
+import Kernel
+import Order
+import SQLiteNIO
+
+/// The pay and place-order use cases against the same statements issued raw through the same driver
+/// (sqlite-nio) on one connection with no application code: the ceiling the use cases are measured against.
+public enum UseCaseBenchmarks {
+    /// `pay/disk`, `pay/memory`, `place/disk`, `place/memory`: use case vs raw SQL and their ratio.
+    public static func run(n: Int) async throws -> [BenchRow] {
+        var rows: [BenchRow] = []
+        for onDisk in [true, false] {
+            let kind = onDisk ? "disk" : "memory"
+            let place = try await placeUseCase(n: n, onDisk: onDisk)
+            let placeRaw = try await placeRaw(n: n, onDisk: onDisk)
+            rows += [
+                BenchRow("place/\(kind)", "use case", place, "orders/s"), BenchRow("place/\(kind)", "raw SQL ceiling", placeRaw, "orders/s"),
+                BenchRow("place/\(kind)", "use case / ceiling", place / placeRaw, "ratio"),
+            ]
+            let pay = try await payUseCase(n: n, onDisk: onDisk, callers: 1).perSecond
+            let payRaw = try await payRaw(n: n, onDisk: onDisk)
+            rows += [
+                BenchRow("pay/\(kind)", "use case", pay, "pays/s"), BenchRow("pay/\(kind)", "raw SQL ceiling", payRaw, "pays/s"),
+                BenchRow("pay/\(kind)", "use case / ceiling", pay / payRaw, "ratio"),
+            ]
+        }
+        return rows
+    }
+
+    /// Pays with 1, 2, 4 and 8 concurrent callers on a disk file: throughput and latency percentiles.
+    public static func concurrency(n: Int) async throws -> [BenchRow] {
+        var rows: [BenchRow] = []
+        for callers in [1, 2, 4, 8] {
+            let result = try await payUseCase(n: n, onDisk: true, callers: callers)
+            rows += [
+                BenchRow("pay/concurrent", "\(callers) callers", result.perSecond, "pays/s"),
+                BenchRow("pay/concurrent", "\(callers) callers p50", result.latencies.milliseconds(at: 50), "ms"),
+                BenchRow("pay/concurrent", "\(callers) callers p99", result.latencies.milliseconds(at: 99), "ms"),
+            ]
+        }
+        return rows
+    }
+
+    /// A system with `n` products, users (100,000 won each) and, optionally, one PENDING order per user.
+    static func seeded(n: Int, onDisk: Bool, orders: Bool) async throws -> (CommerceApp, [Order], String?) {
+        let path = onDisk ? temporaryDatabase() : nil
+        let app = try await CommerceApp.start(AppConfiguration(storage: path.map { .file(path: $0) } ?? .memory))
+        var placed: [Order] = []
+        for index in 1...n {
+            let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
+            _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
+            if orders {
+                placed.append(try await app.orders.place(
+                    user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
+            }
+        }
+        return (app, placed, path)
+    }
+
+    static func payUseCase(n: Int, onDisk: Bool, callers: Int) async throws -> (perSecond: Double, latencies: Latencies) {
+        let (app, orders, path) = try await seeded(n: n, onDisk: onDisk, orders: true)
+        defer { path.map(removeDatabase) }
+        let latencies = Latencies()
+        let elapsed = try await seconds {
+            try await drive(orders.count, callers: callers, latencies: latencies) { index in
+                _ = try await app.pay(order: orders[index].id, user: orders[index].userId)
+            }
+        }
+        try await app.close()
+        return (Double(orders.count) / elapsed, latencies)
+    }
+
+    static func placeUseCase(n: Int, onDisk: Bool) async throws -> Double {
+        let (app, _, path) = try await seeded(n: n, onDisk: onDisk, orders: false)
+        defer { path.map(removeDatabase) }
+        let elapsed = try await seconds {
+            for index in 1...n {
+                _ = try await app.placeOrder(
+                    user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: ProductID(rawValue: Int64(index)), quantity: 1)])
+            }
+        }
+        try await app.close()
+        return Double(n) / elapsed
+    }
+
+    /// One raw connection with the pragmas the application uses.
+    static func rawConnection(_ path: String?) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory)
+        if path != nil {
+            for pragma in ["PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"] {
+                _ = try await connection.query(pragma)
+            }
+        }
+        return connection
+    }
+
+    /// The statements of the pay use case, in its order and transactions, issued raw.
+    static func payRaw(n: Int, onDisk: Bool) async throws -> Double {
+        let path = onDisk ? temporaryDatabase() : nil
+        defer { path.map(removeDatabase) }
+        let connection: SQLiteConnection
+        if let path {
+            // The schema and seed come from the application on the same file; the pay itself is raw.
+            let (app, _, _) = try await seededOnPath(path, n: n)
+            try await app.close()
+            connection = try await rawConnection(path)
+        } else {
+            connection = try await rawConnection(nil)
+            try await RawSchema.create(on: connection, n: n)
+        }
+        let now = SimulatedClock.defaultStart.rawValue
+        let elapsed = try await seconds {
+            for index in 1...n {
+                let id = SQLiteData.integer(index)
+                _ = try await connection.query("BEGIN IMMEDIATE")
+                _ = try await connection.query("SELECT * FROM orders WHERE id = ?1", [id])
+                _ = try await connection.query(
+                    "SELECT order_id, product_id, quantity, unit_price FROM order_lines WHERE order_id IN (?1) ORDER BY product_id", [id])
+                _ = try await connection.query(
+                    "UPDATE products SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?3 RETURNING id", [.integer(1), id, .integer(1)])
+                _ = try await connection.query(
+                    "UPDATE point_balances SET balance = balance - ?1 WHERE user_id = ?2 AND balance >= ?3 RETURNING balance",
+                    [.integer(1000), id, .integer(1000)])
+                _ = try await connection.query(
+                    "INSERT INTO point_entries (user_id, kind, amount, balance_after, order_id, created_at) VALUES (?1, 'USE', 1000, 99000, ?2, ?3)",
+                    [id, id, .integer(Int(now))])
+                _ = try await connection.query(
+                    "UPDATE orders SET status = 'PAID', paid_at = ?1 WHERE id = ?2 AND status = 'PENDING' AND expires_at > ?3 RETURNING id",
+                    [.integer(Int(now)), id, .integer(Int(now))])
+                _ = try await connection.query(
+                    "INSERT INTO payments (order_id, user_id, amount, created_at, idempotency_key) VALUES (?1, ?2, 1000, ?3, NULL) RETURNING id",
+                    [id, id, .integer(Int(now))])
+                _ = try await connection.query(
+                    "INSERT INTO dataplatform_outbox (event_id, kind, payload, created_at, attempts, next_attempt_at) VALUES (?1, 'ORDER_PAID', '{}', ?2, 0, ?3)",
+                    [.text("order-\(index)-paid"), .integer(Int(now)), .integer(Int(now) + 30)])
+                _ = try await connection.query("COMMIT")
+                // The delivery right after the commit: read the event, then record it delivered.
+                _ = try await connection.query("BEGIN")
+                _ = try await connection.query("SELECT * FROM dataplatform_outbox WHERE event_id = ?1", [.text("order-\(index)-paid")])
+                _ = try await connection.query("COMMIT")
+                _ = try await connection.query("BEGIN IMMEDIATE")
+                _ = try await connection.query(
+                    "UPDATE dataplatform_outbox SET delivered_at = ?1, next_attempt_at = NULL, attempts = attempts + 1, last_error = NULL WHERE id = ?2 AND delivered_at IS NULL",
+                    [.integer(Int(now)), id])
+                _ = try await connection.query("COMMIT")
+            }
+        }
+        try await connection.close()
+        return Double(n) / elapsed
+    }
+
+    /// The statements of the place-order use case, in its order and transaction, issued raw.
+    static func placeRaw(n: Int, onDisk: Bool) async throws -> Double {
+        let path = onDisk ? temporaryDatabase() : nil
+        defer { path.map(removeDatabase) }
+        let connection: SQLiteConnection
+        if let path {
+            let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
+            for index in 1...n {
+                _ = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
+                _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
+            }
+            try await app.close()
+            connection = try await rawConnection(path)
+        } else {
+            connection = try await rawConnection(nil)
+            try await RawSchema.create(on: connection, n: n, orders: false)
+        }
+        let now = Int(SimulatedClock.defaultStart.rawValue)
+        let elapsed = try await seconds {
+            for index in 1...n {
+                let id = SQLiteData.integer(index)
+                _ = try await connection.query("BEGIN IMMEDIATE")
+                _ = try await connection.query("SELECT id, name, price, stock FROM products WHERE id IN (?1)", [id])
+                _ = try await connection.query("SELECT balance FROM point_balances WHERE user_id = ?1", [id])
+                let inserted = try await connection.query(
+                    "INSERT INTO orders (user_id, status, coupon_id, total_amount, discount_amount, pay_amount, created_at, expires_at) VALUES (?1, 'PENDING', NULL, 1000, 0, 1000, ?2, ?3) RETURNING id",
+                    [id, .integer(now), .integer(now + 900)])
+                let order = inserted.first?.column("id") ?? .null
+                _ = try await connection.query(
+                    "INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES (?1, ?2, 1, 1000)", [order, id])
+                _ = try await connection.query("SELECT * FROM orders WHERE id = ?1", [order])
+                _ = try await connection.query(
+                    "SELECT order_id, product_id, quantity, unit_price FROM order_lines WHERE order_id IN (?1) ORDER BY product_id", [order])
+                _ = try await connection.query("COMMIT")
+            }
+        }
+        try await connection.close()
+        return Double(n) / elapsed
+    }
+
+    static func seededOnPath(_ path: String, n: Int) async throws -> (CommerceApp, [Order], String?) {
+        let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
+        var placed: [Order] = []
+        for index in 1...n {
+            let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
+            _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
+            placed.append(try await app.orders.place(user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
+        }
+        return (app, placed, path)
+    }
+}
