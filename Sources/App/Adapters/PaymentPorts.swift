@@ -78,18 +78,23 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
     let tracer: any Tracer
 
     func record(_ paid: PaidOrder, in tx: Transaction) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let payload = String(decoding: try encoder.encode(paid), as: UTF8.self)
-        try await dataPlatform.enqueue(PlatformEvent(eventId: paid.eventId, kind: Self.kind, payload: payload), in: tx)
+        try await dataPlatform.enqueue(try Self.event(paid), in: tx)
     }
 
     func publish(_ paid: PaidOrder) async -> Bool {
         tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, "주문정보 전송"))
-        let outcome = try? await dataPlatform.deliverNow(eventId: paid.eventId)
+        let outcome = try? await dataPlatform.deliverNow(try Self.event(paid))
         let delivered = outcome == .delivered
         tracer.record(TraceMessage(
             DataPlatformService.name, .reply, PaymentService.name, delivered ? "전송 확인" : "전송 실패 (재전송 대기)"))
         return delivered
+    }
+
+    /// The platform's event for a paid order: the same bytes each time (sorted keys), so the outbox row and the
+    /// delivery agree.
+    static func event(_ paid: PaidOrder) throws -> PlatformEvent {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return PlatformEvent(eventId: paid.eventId, kind: kind, payload: String(decoding: try encoder.encode(paid), as: UTF8.self))
     }
 }

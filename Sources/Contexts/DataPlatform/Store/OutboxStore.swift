@@ -51,25 +51,25 @@ struct OutboxStore {
             """).first() != nil
     }
 
-    func markDelivered(_ id: Int64, at now: Timestamp) async throws {
+    func markDelivered(_ eventId: String, at now: Timestamp) async throws {
         try await tx.sql.raw("""
             UPDATE dataplatform_outbox
             SET delivered_at = \(bind: now.rawValue), next_attempt_at = NULL, attempts = attempts + 1, last_error = NULL
-            WHERE id = \(bind: id) AND delivered_at IS NULL
+            WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
             """).run()
     }
 
     /// Records a failed attempt and returns how many attempts there have been.
-    func markFailed(_ id: Int64, error: String, retryAt: @Sendable (Int64) -> Timestamp) async throws -> Int64 {
+    func markFailed(_ eventId: String, error: String, retryAt: @Sendable (Int64) -> Timestamp) async throws -> Int64 {
         guard let row = try await tx.sql.raw("""
             UPDATE dataplatform_outbox SET attempts = attempts + 1, last_error = \(bind: error)
-            WHERE id = \(bind: id) AND delivered_at IS NULL
+            WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
             RETURNING attempts
             """).first()
         else { return 0 }
         let attempts = try row.decode(column: "attempts", as: Int64.self)
         try await tx.sql.raw("""
-            UPDATE dataplatform_outbox SET next_attempt_at = \(bind: retryAt(attempts).rawValue) WHERE id = \(bind: id)
+            UPDATE dataplatform_outbox SET next_attempt_at = \(bind: retryAt(attempts).rawValue) WHERE event_id = \(bind: eventId)
             """).run()
         return attempts
     }

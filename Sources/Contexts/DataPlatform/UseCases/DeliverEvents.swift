@@ -11,13 +11,19 @@ public enum DeliveryOutcome: Sendable, Equatable {
 }
 
 extension DataPlatformService {
-    /// Hands an event to the platform once, with the policy's timeout, and records the outcome. Called right
-    /// after the transaction that wrote the event commits; never called with a transaction open.
+    /// Hands an event that was just committed to the outbox to the platform once, with the policy's timeout,
+    /// and records the outcome. Called right after that commit; never with a transaction open. An event already
+    /// delivered is not sent again.
+    public func deliverNow(_ event: PlatformEvent) async throws -> DeliveryOutcome {
+        try await attempt(event)
+    }
+
+    /// ``deliverNow(_:)`` for an event known only by its id (read from the outbox first).
     public func deliverNow(eventId: String) async throws -> DeliveryOutcome {
-        guard let event = try await database.read({ tx in try await OutboxStore(tx: tx).find(eventId: eventId) }),
-            !event.isDelivered
+        guard let stored = try await database.read({ tx in try await OutboxStore(tx: tx).find(eventId: eventId) }),
+            !stored.isDelivered
         else { return .skipped }
-        return try await attempt(event)
+        return try await attempt(stored.event)
     }
 
     /// One relay pass as of `now`: tries every pending event whose next attempt is due, each claimed first so
@@ -29,7 +35,7 @@ extension DataPlatformService {
             let until = try now.adding(seconds: policy.lease.seconds)
             guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: now, until: until) })
             else { continue }
-            switch try await attempt(event) {
+            switch try await attempt(event.event) {
             case .delivered:
                 lines.append("delivered event \(event.event.eventId) (attempt \(event.attempts + 1))")
             case .failed(let reason, let retryAt):
@@ -49,22 +55,22 @@ extension DataPlatformService {
             run: { now in try await relay(at: now) })
     }
 
-    private func attempt(_ event: OutboxEvent) async throws -> DeliveryOutcome {
+    private func attempt(_ event: PlatformEvent) async throws -> DeliveryOutcome {
         let failure: String?
         do {
-            try await withTimeout(policy.timeout) { [client] in try await client.send(event.event) }
+            try await withTimeout(policy.timeout) { [client] in try await client.send(event) }
             failure = nil
         } catch {
             failure = String(describing: error)
         }
         let now = clock.now()
         guard let failure else {
-            try await database.write { tx in try await OutboxStore(tx: tx).markDelivered(event.id, at: now) }
+            try await database.writeStatement { tx in try await OutboxStore(tx: tx).markDelivered(event.eventId, at: now) }
             return .delivered
         }
         let policy = policy
         let attempts = try await database.write { tx in
-            try await OutboxStore(tx: tx).markFailed(event.id, error: failure) { attempts in
+            try await OutboxStore(tx: tx).markFailed(event.eventId, error: failure) { attempts in
                 Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds)
             }
         }

@@ -26,15 +26,7 @@ public struct OrderItem: Sendable, Equatable, Hashable, Codable {
     /// Validates items and merges those naming the same product (quantities add up), in ascending product id.
     /// `INVALID_ARGUMENT` for no items, a quantity below 1, or a merged quantity past 64 bits.
     public static func merged(_ items: [OrderItem]) throws(DomainError) -> [OrderItem] {
-        guard !items.isEmpty else { throw .invalid("items must name at least one product") }
-        var quantities: [ProductID: Int64] = [:]
-        for item in items {
-            try Validate.positive(item.quantity, "quantity of product \(item.productId)")
-            let (sum, overflow) = quantities[item.productId, default: 0].addingReportingOverflow(item.quantity)
-            guard !overflow else { throw .invalid("quantity of product \(item.productId) is too large") }
-            quantities[item.productId] = sum
-        }
-        return quantities.sorted { $0.key < $1.key }.map { OrderItem(productId: $0.key, quantity: $0.value) }
+        try ProductQuantities.merged(items.map { ($0.productId, $0.quantity) }).map { OrderItem(productId: $0.product, quantity: $0.quantity) }
     }
 }
 

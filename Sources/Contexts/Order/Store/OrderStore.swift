@@ -22,9 +22,20 @@ struct OrderStore {
         return OrderID(rawValue: id)
     }
 
+    /// One order with its lines, in one query (both tables are this context's).
     func find(_ id: OrderID) async throws -> Order? {
-        guard let row = try await tx.sql.raw("SELECT * FROM orders WHERE id = \(bind: id.rawValue)").first() else { return nil }
-        return try await orders(from: [row]).first
+        let rows = try await tx.sql.raw("""
+            SELECT o.*, l.product_id, l.quantity, l.unit_price FROM orders o
+            LEFT JOIN order_lines l ON l.order_id = o.id WHERE o.id = \(bind: id.rawValue) ORDER BY l.product_id
+            """).all()
+        guard let first = rows.first else { return nil }
+        let lines = try rows.compactMap { row -> OrderLine? in
+            guard let product = try row.decode(column: "product_id", as: Int64?.self) else { return nil }
+            return OrderLine(
+                productId: ProductID(rawValue: product), quantity: try row.decode(column: "quantity", as: Int64.self),
+                unitPrice: Money(won: try row.decode(column: "unit_price", as: Int64.self)))
+        }
+        return try Self.order(first, lines: lines)
     }
 
     func list(user: UserID?, status: OrderStatus?) async throws -> [Order] {
@@ -79,20 +90,21 @@ struct OrderStore {
                 quantity: try row.decode(column: "quantity", as: Int64.self),
                 unitPrice: Money(won: try row.decode(column: "unit_price", as: Int64.self))))
         }
-        return try rows.map { row in
-            let id = try row.decode(column: "id", as: Int64.self)
-            return Order(
-                id: OrderID(rawValue: id),
-                userId: UserID(rawValue: try row.decode(column: "user_id", as: Int64.self)),
-                status: OrderStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-                lines: lines[id] ?? [],
-                couponId: try row.decode(column: "coupon_id", as: Int64?.self).map(CouponID.init(rawValue:)),
-                totalAmount: Money(won: try row.decode(column: "total_amount", as: Int64.self)),
-                discountAmount: Money(won: try row.decode(column: "discount_amount", as: Int64.self)),
-                payAmount: Money(won: try row.decode(column: "pay_amount", as: Int64.self)),
-                createdAt: Timestamp(rawValue: try row.decode(column: "created_at", as: Int64.self)),
-                expiresAt: Timestamp(rawValue: try row.decode(column: "expires_at", as: Int64.self)),
-                paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Timestamp.init(rawValue:)))
-        }
+        return try rows.map { row in try Self.order(row, lines: lines[try row.decode(column: "id", as: Int64.self)] ?? []) }
+    }
+
+    static func order(_ row: any SQLRow, lines: [OrderLine]) throws -> Order {
+        Order(
+            id: OrderID(rawValue: try row.decode(column: "id", as: Int64.self)),
+            userId: UserID(rawValue: try row.decode(column: "user_id", as: Int64.self)),
+            status: OrderStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+            lines: lines,
+            couponId: try row.decode(column: "coupon_id", as: Int64?.self).map(CouponID.init(rawValue:)),
+            totalAmount: Money(won: try row.decode(column: "total_amount", as: Int64.self)),
+            discountAmount: Money(won: try row.decode(column: "discount_amount", as: Int64.self)),
+            payAmount: Money(won: try row.decode(column: "pay_amount", as: Int64.self)),
+            createdAt: Timestamp(rawValue: try row.decode(column: "created_at", as: Int64.self)),
+            expiresAt: Timestamp(rawValue: try row.decode(column: "expires_at", as: Int64.self)),
+            paidAt: try row.decode(column: "paid_at", as: Int64?.self).map(Timestamp.init(rawValue:)))
     }
 }

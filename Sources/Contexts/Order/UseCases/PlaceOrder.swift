@@ -21,11 +21,12 @@ extension OrderService {
             if let coupon { discount = min(try await coupons.discount(coupon: coupon, user: user, total: total, in: tx), total) }
             let pay = try total.subtracting(discount)
             try await balances.checkBalance(user: user, covers: pay, in: tx)
-            let store = OrderStore(tx: tx)
-            let id = try await store.insert(
+            let id = try await OrderStore(tx: tx).insert(
                 user: user, lines: lines, coupon: coupon, total: total, discount: discount, pay: pay,
                 createdAt: now, expiresAt: expiresAt)
-            return try await Self.existing(id, in: store)
+            return Order(
+                id: id, userId: user, status: .pending, lines: lines, couponId: coupon, totalAmount: total, discountAmount: discount,
+                payAmount: pay, createdAt: now, expiresAt: expiresAt, paidAt: nil)
         }
     }
 

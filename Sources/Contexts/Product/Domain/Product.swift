@@ -29,15 +29,7 @@ public struct StockLine: Sendable, Equatable, Hashable, Codable {
     /// (the order rows are locked in). Fails with `INVALID_ARGUMENT` for no lines, a quantity below 1, or a
     /// merged quantity past 64 bits.
     public static func merged(_ lines: [StockLine]) throws(DomainError) -> [StockLine] {
-        guard !lines.isEmpty else { throw .invalid("items must name at least one product") }
-        var quantities: [ProductID: Int64] = [:]
-        for line in lines {
-            try Validate.positive(line.quantity, "quantity of product \(line.productId)")
-            let (sum, overflow) = quantities[line.productId, default: 0].addingReportingOverflow(line.quantity)
-            guard !overflow else { throw .invalid("quantity of product \(line.productId) is too large") }
-            quantities[line.productId] = sum
-        }
-        return quantities.sorted { $0.key < $1.key }.map { StockLine(productId: $0.key, quantity: $0.value) }
+        try ProductQuantities.merged(lines.map { ($0.productId, $0.quantity) }).map { StockLine(productId: $0.product, quantity: $0.quantity) }
     }
 }
 

@@ -7,18 +7,19 @@ extension ProductCatalog {
     public func quote(_ lines: [StockLine], in tx: Transaction) async throws -> [PricedLine] {
         let lines = try StockLine.merged(lines)
         let products = try await ProductStore(tx: tx).find(lines.map(\.productId))
-        let found = try lines.map { line throws(DomainError) in
-            guard let product = products[line.productId] else {
-                throw DomainError(.productNotFound, "product \(line.productId) does not exist")
-            }
-            return (line, product)
+        // Plain loops: Swift 6.3's optimizer crashes splitting this coroutine when it holds typed-throws closures.
+        for line in lines where products[line.productId] == nil {
+            throw DomainError(.productNotFound, "product \(line.productId) does not exist")
         }
-        return try found.map { line, product in
+        var priced: [PricedLine] = []
+        for line in lines {
+            guard let product = products[line.productId] else { continue }  // every one was found just above
             guard product.stock >= line.quantity else { throw Self.outOfStock(product, requested: line.quantity) }
-            return PricedLine(
+            priced.append(PricedLine(
                 productId: product.id, name: product.name, quantity: line.quantity, unitPrice: product.price,
-                lineTotal: try product.price.multiplied(by: line.quantity))
+                lineTotal: try product.price.multiplied(by: line.quantity)))
         }
+        return priced
     }
 
     /// ``quote(_:in:)`` in a transaction of its own.
