@@ -43,7 +43,7 @@ struct Bench: AsyncParsableCommand {
         case "usecases": return try await UseCaseBenchmarks.run(n: n)
         case "concurrency": return try await UseCaseBenchmarks.concurrency(n: n)
         case "http": return try await HTTPBenchmark.run(pairs: pairs)
-        case "sweep": return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100])
+        case "sweep": return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
         case "scenarios":
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("commerce")
             return try await ScenarioBenchmark.run(packageRoot: root, commerceBinary: binary, repetitions: repetitions)
