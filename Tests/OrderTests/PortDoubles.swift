@@ -7,11 +7,11 @@ import Testing
 struct StockTable: StockChecker {
     let products: [ProductID: (price: Int64, stock: Int64)]
 
-    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [QuotedItem] {
+    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [OrderLine] {
         try items.map { item in
             guard let product = products[item.productId] else { throw DomainError(.productNotFound, "no \(item.productId)") }
             guard product.stock >= item.quantity else { throw DomainError(.outOfStock, "short \(item.productId)") }
-            return QuotedItem(productId: item.productId, quantity: item.quantity, unitPrice: Money(won: product.price))
+            return OrderLine(productId: item.productId, quantity: item.quantity, unitPrice: Money(won: product.price))
         }
     }
 }

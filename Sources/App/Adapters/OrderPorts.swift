@@ -11,11 +11,11 @@ struct StockCheckerAdapter: StockChecker {
     let catalog: ProductCatalog
     let tracer: any Tracer
 
-    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [QuotedItem] {
+    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [OrderLine] {
         try await TracedCall(tracer: tracer, caller: OrderService.name, callee: ProductCatalog.name)
             .run("상품 정보 및 재고 검증 요청", work: "재고 검증", reply: "재고 검증 반환") {
                 try await catalog.quote(items.map { StockLine(productId: $0.productId, quantity: $0.quantity) }, in: tx)
-                    .map { QuotedItem(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.unitPrice) }
+                    .map { OrderLine(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.unitPrice) }
             }
     }
 }

@@ -3,27 +3,10 @@ import Kernel
 /// What the Order context needs from the others, in its own words. The composition root adapts the other
 /// contexts' doors to these; the Order context never imports them.
 
-/// A line checked against the catalogue: in stock, with its current unit price.
-public struct QuotedItem: Sendable, Equatable {
-    /// The product.
-    public let productId: ProductID
-    /// How many units.
-    public let quantity: Int64
-    /// The unit price now.
-    public let unitPrice: Money
-
-    /// A quoted line.
-    public init(productId: ProductID, quantity: Int64, unitPrice: Money) {
-        self.productId = productId
-        self.quantity = quantity
-        self.unitPrice = unitPrice
-    }
-}
-
 /// Checks that products exist and have stock, and prices them (the seed's 상품 정보 및 재고 검증 요청).
 public protocol StockChecker: Sendable {
-    /// The items priced, or `PRODUCT_NOT_FOUND` / `OUT_OF_STOCK`.
-    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [QuotedItem]
+    /// The items as order lines priced now, or `PRODUCT_NOT_FOUND` / `OUT_OF_STOCK`.
+    func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [OrderLine]
 }
 
 /// Validates a user's coupon for an order total (the seed's 쿠폰 검증 요청).

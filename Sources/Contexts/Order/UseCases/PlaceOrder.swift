@@ -14,9 +14,8 @@ extension OrderService {
         let now = clock.now()
         let expiresAt = try now.adding(seconds: timeToLive.seconds)
         return try await database.write { tx in
-            let quoted = try await stock.checkStock(items, in: tx)
-            let lines = quoted.map { OrderLine(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.unitPrice) }
-            let total = try Money.sum(quoted.map { line throws(DomainError) in try line.unitPrice.multiplied(by: line.quantity) })
+            let lines = try await stock.checkStock(items, in: tx)
+            let total = try Money.sum(lines.map { line throws(DomainError) in try line.unitPrice.multiplied(by: line.quantity) })
             var discount = Money.zero
             if let coupon { discount = min(try await coupons.discount(coupon: coupon, user: user, total: total, in: tx), total) }
             let pay = try total.subtracting(discount)
