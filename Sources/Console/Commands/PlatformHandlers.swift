@@ -21,8 +21,8 @@ extension Handlers {
 
     static func outbox(_ call: Invocation, _ session: ConsoleSession) async throws -> [String] {
         let events = try await session.app.dataPlatform.events()
-        let counts = try await session.app.dataPlatform.counts()
-        return ["outbox: \(counts.pending) pending, \(counts.delivered) delivered"] + events.map { event in
+        let delivered = events.count(where: \.isDelivered)
+        return ["outbox: \(events.count - delivered) pending, \(delivered) delivered"] + events.map { event in
             let attempts = "\(event.attempts) attempt\(event.attempts == 1 ? "" : "s")"
             if let delivered = event.deliveredAt {
                 return "  \(event.event.eventId) delivered at \(delivered) after \(attempts)"
