@@ -116,3 +116,15 @@ import Testing
         }
     }
 }
+
+@Suite struct HealthTests {
+    @Test func healthIs503WhenTheDatabaseDoesNotAnswer() async throws {
+        let harness = try await HTTPHarness.start()
+        try await harness.app.close()
+        try await harness.test { client in
+            let reply = try await client.get("/health")
+            #expect(reply.status == .serviceUnavailable)
+            #expect(reply.code == "UNAVAILABLE")
+        }
+    }
+}
