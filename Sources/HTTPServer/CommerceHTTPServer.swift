@@ -5,6 +5,7 @@ import Kernel
 import Logging
 import NIOCore
 import OpenAPIHummingbird
+import OpenAPIRuntime
 import ServiceLifecycle
 
 /// Where and how the HTTP server listens.
@@ -33,7 +34,8 @@ public enum CommerceHTTPServer {
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorBodyMiddleware())
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
-        try CommerceAPI(app: app).registerHandlers(on: router)
+        // Compact JSON (the runtime's default pretty-prints every response).
+        try CommerceAPI(app: app).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
         return router
     }
 
