@@ -1,7 +1,4 @@
-import App
 import Foundation
-import Kernel
-import Order
 import SQLiteNIO
 
 /// Builds the raw ceiling's in-memory database: the application creates and seeds a file, and this copies
@@ -10,15 +7,7 @@ enum RawSchema {
     static func create(on connection: SQLiteConnection, n: Int, orders: Bool = true) async throws {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
-        let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
-        for index in 1...n {
-            let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
-            _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
-            if orders {
-                _ = try await app.orders.place(user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)])
-            }
-        }
-        try await app.close()
+        try await UseCaseBenchmarks.seedFile(path, n: n, orders: orders)
         _ = try await connection.query("ATTACH DATABASE ?1 AS source", [.text(path)])
         let objects = try await connection.query(
             "SELECT type, name, sql FROM source.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC")

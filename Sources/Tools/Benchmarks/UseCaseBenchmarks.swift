@@ -42,10 +42,9 @@ public enum UseCaseBenchmarks {
         return rows
     }
 
-    /// A system with `n` products, users (100,000 won each) and, optionally, one PENDING order per user.
-    static func seeded(n: Int, onDisk: Bool, orders: Bool) async throws -> (CommerceApp, [Order], String?) {
-        let path = onDisk ? temporaryDatabase() : nil
-        let app = try await CommerceApp.start(AppConfiguration(storage: path.map { .file(path: $0) } ?? .memory))
+    /// Seeds `n` products (1,000 won, ample stock), `n` users with 100,000 won each and, optionally, one PENDING
+    /// order of one unit per user, through the use cases.
+    static func seed(_ app: CommerceApp, n: Int, orders: Bool) async throws -> [Order] {
         var placed: [Order] = []
         for index in 1...n {
             let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
@@ -55,7 +54,22 @@ public enum UseCaseBenchmarks {
                     user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
             }
         }
-        return (app, placed, path)
+        return placed
+    }
+
+    /// A seeded system on a new file or in memory, with the file's path.
+    static func seeded(n: Int, onDisk: Bool, orders: Bool) async throws -> (CommerceApp, [Order], String?) {
+        let path = onDisk ? temporaryDatabase() : nil
+        let app = try await CommerceApp.start(AppConfiguration(storage: path.map { .file(path: $0) } ?? .memory))
+        return (app, try await seed(app, n: n, orders: orders), path)
+    }
+
+    /// Creates the schema and the seed on a file with the application, then closes it: the raw ceilings start
+    /// from exactly what the use cases start from.
+    static func seedFile(_ path: String, n: Int, orders: Bool) async throws {
+        let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
+        _ = try await seed(app, n: n, orders: orders)
+        try await app.close()
     }
 
     static func payUseCase(n: Int, onDisk: Bool, callers: Int) async throws -> (perSecond: Double, latencies: Latencies) {
@@ -102,8 +116,7 @@ public enum UseCaseBenchmarks {
         let connection: SQLiteConnection
         if let path {
             // The schema and seed come from the application on the same file; the pay itself is raw.
-            let (app, _, _) = try await seededOnPath(path, n: n)
-            try await app.close()
+            try await seedFile(path, n: n, orders: true)
             connection = try await rawConnection(path)
         } else {
             connection = try await rawConnection(nil)
@@ -151,12 +164,7 @@ public enum UseCaseBenchmarks {
         defer { path.map(removeDatabase) }
         let connection: SQLiteConnection
         if let path {
-            let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
-            for index in 1...n {
-                _ = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
-                _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
-            }
-            try await app.close()
+            try await seedFile(path, n: n, orders: false)
             connection = try await rawConnection(path)
         } else {
             connection = try await rawConnection(nil)
@@ -180,16 +188,5 @@ public enum UseCaseBenchmarks {
         }
         try await connection.close()
         return Double(n) / elapsed
-    }
-
-    static func seededOnPath(_ path: String, n: Int) async throws -> (CommerceApp, [Order], String?) {
-        let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
-        var placed: [Order] = []
-        for index in 1...n {
-            let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
-            _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
-            placed.append(try await app.orders.place(user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
-        }
-        return (app, placed, path)
     }
 }

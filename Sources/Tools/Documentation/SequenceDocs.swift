@@ -27,8 +27,9 @@ public enum SequenceDocs {
             let name = String(file.dropLast(4))
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             let phases = try await trace(path: folder.appendingPathComponent(file).path, displayPath: "scenarios/\(file)")
-            files["docs/sequences/\(name).md"] = page(name: name, file: file, summary: summary(of: text), phases: phases)
-            index.append((name, firstSentence(of: summary(of: text)) ?? name, phases.map(\.title)))
+            let opening = summary(of: text)
+            files["docs/sequences/\(name).md"] = page(name: name, file: file, summary: opening, phases: phases)
+            index.append((name, firstSentence(of: opening) ?? name, phases.map(\.title)))
         }
         files["docs/sequences/README.md"] = indexPage(index)
         files["docs/modules.md"] = ModuleDiagram.markdown(for: graph)

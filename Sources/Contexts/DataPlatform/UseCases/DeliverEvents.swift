@@ -12,8 +12,8 @@ public enum DeliveryOutcome: Sendable, Equatable {
 
 extension DataPlatformService {
     /// Hands an event that was just committed to the outbox to the platform once, with the policy's timeout,
-    /// and records the outcome. Called right after that commit; never with a transaction open. An event already
-    /// delivered is not sent again.
+    /// and records the outcome. Called right after that commit, once per event; never with a transaction open.
+    /// It does not look at the outbox first: ``deliverNow(eventId:)`` does, and skips an event already delivered.
     public func deliverNow(_ event: PlatformEvent) async throws -> DeliveryOutcome {
         try await attempt(event)
     }

@@ -2,7 +2,7 @@ import Kernel
 
 extension DataPlatformService {
     /// Writes an event to the outbox in the caller's transaction, so it exists exactly when what it reports was
-    /// committed. Its first attempt belongs to ``deliverNow(eventId:)`` right after the commit; the relay keeps
+    /// committed. Its first attempt belongs to ``deliverNow(_:)`` right after the commit; the relay keeps
     /// off it for one lease unless that attempt fails.
     public func enqueue(_ event: PlatformEvent, in tx: Transaction) async throws {
         let now = clock.now()
