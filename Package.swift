@@ -12,10 +12,12 @@ let package = Package(
         .executable(name: "commerce", targets: ["commerce"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
-        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        // Storage engines (docs/decisions/0001-storage.md): GRDB for SQLite, postgres-nio for PostgreSQL. sqlite-nio
+        // stays only in the benchmarks, for the old driver-level figure.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
-        .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,18 +33,27 @@ let package = Package(
     ],
     targets: [
         // MARK: Kernel: what every context truly shares.
+        // Kernel owns the storage abstraction (Database, Transaction, SQL, SQLDialect); it links no engine.
+        .target(name: "Kernel", path: "Sources/Kernel", swiftSettings: strict),
+
+        // MARK: Storage engines: adapters that only the composition root imports.
         .target(
-            name: "Kernel",
+            name: "SQLiteEngine",
+            dependencies: ["Kernel", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Storage/SQLite",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PostgresEngine",
             dependencies: [
-                .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "SQLiteKit", package: "sqlite-kit"),
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
-                .product(name: "AsyncKit", package: "async-kit"),
+                "Kernel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            path: "Sources/Kernel",
+            path: "Sources/Storage/PostgreSQL",
             swiftSettings: strict
         ),
 
@@ -57,7 +68,10 @@ let package = Package(
         // MARK: The composition root.
         .target(
             name: "App",
-            dependencies: ["Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform"],
+            dependencies: [
+                "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform", "SQLiteEngine", "PostgresEngine",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Sources/App",
             swiftSettings: strict
         ),
@@ -117,10 +131,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The pay and place statements through the SQLite C API, prepared once: the ceiling the use cases are
+        // measured against, in the same run.
+        .target(
+            name: "CSQLiteCeiling", path: "Sources/Tools/SQLiteCeiling", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "Benchmarks",
             dependencies: [
-                "App", "Console", "Kernel", "Order", "HTTPServer",
+                "App", "Console", "Kernel", "Order", "HTTPServer", "CSQLiteCeiling", "SQLiteEngine", "PostgresEngine",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -171,11 +189,13 @@ let package = Package(
         ),
 
         // MARK: Tests, one target per module.
-        .target(name: "TestSupport", dependencies: ["Kernel"], path: "Tests/Support", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["Kernel", "SQLiteEngine", "PostgresEngine"], path: "Tests/Support",
+            swiftSettings: strict),
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "App", "Kernel", "TestSupport", "commerce"], path: "Tests/ConsoleTests",
             resources: [.copy("Rejected")], swiftSettings: strict),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "SQLiteEngine", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
         .testTarget(
             name: "ProductTests", dependencies: ["Product", "Kernel", "TestSupport"], path: "Tests/ProductTests",
             swiftSettings: strict),

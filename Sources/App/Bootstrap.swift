@@ -1,6 +1,7 @@
 import Coupon
 import DataPlatform
 import Kernel
+import Logging
 import Order
 import Payment
 import Point
@@ -42,7 +43,7 @@ public final class CommerceApp: Sendable {
     /// Builds and starts the system: opens the database, applies every context's migrations, wires the
     /// services through their ports, and registers every context's jobs on the scheduler.
     public static func start(_ configuration: AppConfiguration = AppConfiguration()) async throws -> CommerceApp {
-        let database = try await Database.sqlite(configuration.storage, options: configuration.sqlite)
+        let database = try await configuration.database.open(observer: nil, logger: Logger(label: "commerce.database"))
         do {
             return try await CommerceApp(configuration: configuration, database: database)
         } catch {

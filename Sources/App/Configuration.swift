@@ -1,4 +1,6 @@
 import DataPlatform
+@_exported import PostgresEngine
+@_exported import SQLiteEngine
 import Kernel
 import Point
 
@@ -22,10 +24,8 @@ public struct AppConfiguration: Sendable {
         case client(any DataPlatformClient)
     }
 
-    /// The database.
-    public var storage: SQLiteStorage
-    /// Tuning for SQLite.
-    public var sqlite: SQLiteOptions
+    /// The database: SQLite in memory or in a file, or PostgreSQL.
+    public var database: DatabaseSetting
     /// The clock.
     public var clock: ClockSetting
     /// How long an unpaid order lives (SCENARIOS.md: 15 minutes).
@@ -39,13 +39,12 @@ public struct AppConfiguration: Sendable {
 
     /// The defaults: in memory, simulated clock at `2026-01-01T09:00:00Z`, 15-minute orders, in-memory platform.
     public init(
-        storage: SQLiteStorage = .memory, sqlite: SQLiteOptions = SQLiteOptions(),
+        database: DatabaseSetting = .memory,
         clock: ClockSetting = .simulated(start: SimulatedClock.defaultStart), orderTimeToLive: TimeSpan = .minutes(15),
         pointRules: PointRules = PointRules(), dataPlatform: DataPlatformSetting = .inMemory,
         relayPolicy: RelayPolicy = RelayPolicy()
     ) {
-        self.storage = storage
-        self.sqlite = sqlite
+        self.database = database
         self.clock = clock
         self.orderTimeToLive = orderTimeToLive
         self.pointRules = pointRules

@@ -11,7 +11,7 @@ struct CommerceAPI: APIProtocol {
 
     func health(_ input: Operations.Health.Input) async throws -> Operations.Health.Output {
         do {
-            try await app.database.read { tx in try await tx.sql.raw("SELECT 1").run() }
+            try await app.database.read { tx in try await tx.execute("SELECT 1") }
             return .ok(.init(body: .json(.init(status: .ok))))
         } catch {
             return .serviceUnavailable(.init(body: .json(.init(code: "UNAVAILABLE", message: "the database does not answer"))))

@@ -13,15 +13,16 @@ struct Repl: AsyncParsableCommand {
         discussion: "When standard input is not a terminal, lines are read plainly with no prompt: commerce < script.scn"
     )
 
-    @Option(name: .long, help: ArgumentHelp("A SQLite file to use instead of an in-memory database.", valueName: "path"))
-    var database: String?
+    @OptionGroup(title: "Database (default: SQLite in memory)")
+    var databaseOptions: DatabaseOptions
 
     @Option(name: .long, help: ArgumentHelp("The history file (default: $COMMERCE_HISTORY or ~/.commerce_history).", valueName: "path"))
     var history: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let app = try await CommerceApp.start(AppConfiguration(storage: database.map { .file(path: $0) } ?? .memory))
+        let database = try databaseOptions.setting(default: .memory)
+        let app = try await CommerceApp.start(AppConfiguration(database: database))
         let terminal = Terminal.standardOutput()
         let interactive = isatty(STDIN_FILENO) == 1
         let bindings = BindingsBox()
@@ -34,7 +35,7 @@ struct Repl: AsyncParsableCommand {
         let session = ConsoleSession(app: app, terminal: terminal, prompter: reader)
         bindings.attach(session)
         if interactive {
-            REPL.banner(clock: app.clock.now(), storage: database.map { "database \($0)" } ?? "in-memory database")
+            REPL.banner(clock: app.clock.now(), storage: database.summary)
                 .forEach(terminal.writeLine)
         }
         await REPL(session: session, reader: reader).run()

@@ -23,8 +23,8 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .long, help: "Print each command and its output.")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("A SQLite file shared by all the scripts.", valueName: "path"))
-    var database: String?
+    @OptionGroup(title: "Database (default: a fresh in-memory SQLite database per script; a named one is shared by all)")
+    var databaseOptions: DatabaseOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one scenario file") }
@@ -40,7 +40,9 @@ struct Run: AsyncParsableCommand {
             prompter = isatty(STDIN_FILENO) == 1 ? ReadlineLineReader(historyFile: nil, completer: Completer { [] }) : PlainLineReader()
         }
         var shared: CommerceApp?
-        if let database { shared = try await CommerceApp.start(AppConfiguration(storage: .file(path: database))) }
+        if databaseOptions.database != nil || ProcessInfo.processInfo.environment["COMMERCE_DATABASE"] != nil {
+            shared = try await CommerceApp.start(AppConfiguration(database: try databaseOptions.setting(default: .memory)))
+        }
         var passed = true
         for file in files {
             let app: CommerceApp

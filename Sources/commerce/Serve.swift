@@ -22,8 +22,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port (default 8080; 0 picks a free one).", valueName: "port"))
     var port: Int?
 
-    @Option(help: ArgumentHelp("The SQLite file (default commerce.sqlite in the working directory).", valueName: "path"))
-    var database: String?
+    @OptionGroup(title: "Database (default: the SQLite file commerce.sqlite in the working directory)")
+    var databaseOptions: DatabaseOptions
 
     @Option(name: .customLong("order-ttl"), help: ArgumentHelp("How long an unpaid order lives (default 15m).", valueName: "duration"))
     var orderTTL: String?
@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
     struct Settings {
         let host: String
         let port: Int
-        let database: String
+        let database: DatabaseSetting
         let orderTTL: TimeSpan
         let dataPlatform: AppConfiguration.DataPlatformSetting
         let logLevel: Logger.Level
@@ -66,7 +66,7 @@ struct Serve: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("unknown log level '\(levelText)'") }
         return Settings(
             host: host ?? environment["COMMERCE_HOST"] ?? "127.0.0.1", port: port,
-            database: database ?? environment["COMMERCE_DATABASE"] ?? "commerce.sqlite", orderTTL: ttl, dataPlatform: dataPlatform,
+            database: try databaseOptions.setting(default: .file("commerce.sqlite"), environment: environment), orderTTL: ttl, dataPlatform: dataPlatform,
             logLevel: level)
     }
 
@@ -81,9 +81,9 @@ struct Serve: AsyncParsableCommand {
         }
         let logger = Logger(label: "commerce")
         let app = try await CommerceApp.start(AppConfiguration(
-            storage: .file(path: settings.database), clock: .system, orderTimeToLive: settings.orderTTL,
+            database: settings.database, clock: .system, orderTimeToLive: settings.orderTTL,
             dataPlatform: settings.dataPlatform))
-        let database = settings.database
+        let database = settings.database.summary
         try await CommerceHTTPServer.serve(
             app, configuration: HTTPServerConfiguration(host: settings.host, port: settings.port), logger: logger
         ) { channel in

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ConcurrencyTests {
     func fileShop() async throws -> (Shop, String) {
         let path = TestDatabase.temporaryPath()
-        return (try await Shop.start(.file(path: path), connections: 4), path)
+        return (try await Shop.start(path: path), path)
     }
 
     @Test func fortyPayersForTenUnitsPayExactlyTen() async throws {

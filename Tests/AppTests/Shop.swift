@@ -14,8 +14,10 @@ struct Shop {
     let app: CommerceApp
     let recorder: InMemoryDataPlatform
 
-    static func start(_ storage: SQLiteStorage = .memory, connections: Int = 4) async throws -> Shop {
-        let app = try await CommerceApp.start(AppConfiguration(storage: storage, sqlite: SQLiteOptions(maxConnections: connections)))
+    /// A shop on a fresh database of the test engine: SQLite in memory, or in the file at `path` (WAL, several
+    /// connections), or a new PostgreSQL schema.
+    static func start(path: String? = nil) async throws -> Shop {
+        let app = try await CommerceApp.start(AppConfiguration(database: .provided(try await TestDatabase.open(path: path))))
         return Shop(app: app, recorder: try #require(app.dataPlatformRecorder))
     }
 

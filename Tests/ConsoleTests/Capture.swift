@@ -3,6 +3,14 @@ import Console
 import Foundation
 import Kernel
 import Synchronization
+import TestSupport
+
+/// A system on a fresh database of the test engine (SQLite in memory, or a new PostgreSQL schema).
+func testApp(_ configuration: AppConfiguration = AppConfiguration()) async throws -> CommerceApp {
+    var configuration = configuration
+    configuration.database = .provided(try await TestDatabase.open(path: nil))
+    return try await CommerceApp.start(configuration)
+}
 
 /// A console session whose output is kept for assertions.
 final class Captured: Sendable {
@@ -11,7 +19,7 @@ final class Captured: Sendable {
 
     init(app given: CommerceApp? = nil) async throws {
         let app: CommerceApp
-        if let given { app = given } else { app = try await CommerceApp.start() }
+        if let given { app = given } else { app = try await testApp() }
         let box = Box()
         session = ConsoleSession(app: app, terminal: Terminal { box.append($0) })
         box.owner.withLock { $0 = self }

@@ -134,7 +134,7 @@ import Testing
     }
 
     @Test func theSystemClockCannotBeMovedFromTheConsole() async throws {
-        let app = try await CommerceApp.start(AppConfiguration(clock: .system))
+        let app = try await testApp(AppConfiguration(clock: .system))
         let c = try await Captured(app: app)
         #expect(await c.run("clock advance 1m") == ["error: INVALID_ARGUMENT: only the simulated clock can be moved"])
     }

@@ -71,7 +71,7 @@ import Testing
             init(_ answers: [String]) { self.answers = Mutex(answers) }
             func readLine(prompt: String) -> String? { answers.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
         }
-        let app = try await CommerceApp.start()
+        let app = try await testApp()
         let lines = Mutex<[String]>([])
         let session = ConsoleSession(
             app: app, terminal: Terminal { line in lines.withLock { $0.append(line) } },
@@ -87,7 +87,7 @@ import Testing
 
     @Test func stepModeCanStop() async throws {
         struct Quit: LineReader { func readLine(prompt: String) -> String? { "q" } }
-        let app = try await CommerceApp.start()
+        let app = try await testApp()
         let session = ConsoleSession(app: app, terminal: Terminal { _ in }, prompter: Quit())
         let path = packageRoot.appendingPathComponent("scenarios/01-order-and-pay.scn").path
         #expect(await session.runScripts([path], step: true, verbose: false))

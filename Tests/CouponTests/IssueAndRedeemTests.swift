@@ -15,7 +15,7 @@ import Testing
     }
 
     func fixture() async throws -> Fixture {
-        let database = try await TestDatabase.memory([CouponService.module])
+        let database = try await TestDatabase.fresh([CouponService.module])
         return Fixture(database: database, coupons: CouponService(database: database, clock: clock), scheduler: Scheduler(clock: clock))
     }
 
@@ -105,7 +105,7 @@ import Testing
 @Suite struct CouponConcurrencyTests {
     @Test(arguments: [true, false])
     func twentyConcurrentIssuesOfFiveIssueExactlyFive(queueWriters: Bool) async throws {
-        let (database, path) = try await TestDatabase.file([CouponService.module], queueWriters: queueWriters)
+        let (database, path) = try await TestDatabase.concurrent([CouponService.module], queueWriters: queueWriters)
         defer { TestDatabase.remove(path) }
         let coupons = CouponService(database: database, clock: SimulatedClock())
         let policy = try await coupons.create(name: "FIVE", rule: .fixed(Money(won: 1_000)), quantity: 5)
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func oneUserRacingForOneCouponGetsOne() async throws {
-        let (database, path) = try await TestDatabase.file([CouponService.module])
+        let (database, path) = try await TestDatabase.concurrent([CouponService.module])
         defer { TestDatabase.remove(path) }
         let coupons = CouponService(database: database, clock: SimulatedClock())
         let policy = try await coupons.create(name: "ONE", rule: .fixed(Money(won: 1_000)))
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func oneCouponRedeemedByConcurrentOrdersIsUsedOnce() async throws {
-        let (database, path) = try await TestDatabase.file([CouponService.module])
+        let (database, path) = try await TestDatabase.concurrent([CouponService.module])
         defer { TestDatabase.remove(path) }
         let coupons = CouponService(database: database, clock: SimulatedClock())
         let policy = try await coupons.create(name: "ONCE", rule: .fixed(Money(won: 1_000)))

@@ -7,7 +7,7 @@ import Testing
     let clock = SimulatedClock()
 
     func service() async throws -> CouponService {
-        CouponService(database: try await TestDatabase.memory([CouponService.module]), clock: clock)
+        CouponService(database: try await TestDatabase.fresh([CouponService.module]), clock: clock)
     }
 
     @Test func createsPoliciesWithEveryOption() async throws {

@@ -15,7 +15,7 @@ import Testing
     }
 
     func fixture(client: (any DataPlatformClient)? = nil, policy: RelayPolicy = RelayPolicy()) async throws -> Fixture {
-        let database = try await TestDatabase.memory([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
+        let database = try await TestDatabase.fresh([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
         let platform = InMemoryDataPlatform()
         let outbox = DataPlatformService(database: database, clock: clock, client: client ?? platform, policy: policy)
         let scheduler = Scheduler(clock: clock)
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func concurrentRelaysSendEachEventOnce() async throws {
-        let (database, path) = try await TestDatabase.file([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
+        let (database, path) = try await TestDatabase.concurrent([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
         defer { TestDatabase.remove(path) }
         let platform = InMemoryDataPlatform()
         let outbox = DataPlatformService(database: database, clock: clock, client: platform)

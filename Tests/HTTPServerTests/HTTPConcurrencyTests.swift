@@ -11,7 +11,7 @@ import Testing
     @Test func fortyPayersForTenUnitsGetTen201sAndThirty409s() async throws {
         let path = TestDatabase.temporaryPath()
         defer { TestDatabase.remove(path) }
-        let harness = try await HTTPHarness.start(.file(path: path))
+        let harness = try await HTTPHarness.start(path: path)
         try await harness.test(.ahc(.http)) { (client: Client) async throws -> Void in
             #expect(try await client.post("/api/v1/products", #"{"name":"Limited","price":10000,"stock":10}"#).status == .created)
             for user in 1...40 {
@@ -31,7 +31,7 @@ import Testing
     @Test func oneOrderPaidByTwentyRequestsIsPaidOnce() async throws {
         let path = TestDatabase.temporaryPath()
         defer { TestDatabase.remove(path) }
-        let harness = try await HTTPHarness.start(.file(path: path))
+        let harness = try await HTTPHarness.start(path: path)
         try await harness.test(.ahc(.http)) { (client: Client) async throws -> Void in
             try await client.seed()
             #expect(try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":1}]}"#).status == .created)

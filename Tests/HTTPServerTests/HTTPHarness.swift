@@ -13,8 +13,10 @@ import Testing
 struct HTTPHarness {
     let app: CommerceApp
 
-    static func start(_ storage: SQLiteStorage = .memory) async throws -> HTTPHarness {
-        HTTPHarness(app: try await CommerceApp.start(AppConfiguration(storage: storage)))
+    /// A system on a fresh database of the test engine (a SQLite file at `path`, in memory when nil, or a new
+    /// PostgreSQL schema).
+    static func start(path: String? = nil) async throws -> HTTPHarness {
+        HTTPHarness(app: try await CommerceApp.start(AppConfiguration(database: .provided(try await TestDatabase.open(path: path)))))
     }
 
     /// Runs `body` against the router in process (`.router`) or a live server on loopback (`.ahc`).

@@ -16,7 +16,7 @@ import Testing
     }
 
     func fixture() async throws -> Fixture {
-        let database = try await TestDatabase.memory([CommerceModule(name: "Order", migrations: OrderService.migrations)])
+        let database = try await TestDatabase.fresh([CommerceModule(name: "Order", migrations: OrderService.migrations)])
         let tracer = TraceRecorder(on: true)
         let orders = OrderService(
             database: database, clock: clock, stock: StockTable(products: [ProductID(rawValue: 1): (1_000, 100)]),

@@ -15,7 +15,7 @@ import Testing
         coupons: any CouponValidator = UnexpectedCoupons(), balances: any BalanceChecker = Balances([UserID(rawValue: 1): 1_000_000]),
         stock: (any StockChecker)? = nil
     ) async throws -> OrderService {
-        let database = try await TestDatabase.memory([CommerceModule(name: "Order", migrations: OrderService.migrations)])
+        let database = try await TestDatabase.fresh([CommerceModule(name: "Order", migrations: OrderService.migrations)])
         return OrderService(database: database, clock: clock, stock: stock ?? self.stock, coupons: coupons, balances: balances)
     }
 
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func theTimeToLiveIsConfiguration() async throws {
-        let database = try await TestDatabase.memory([CommerceModule(name: "Order", migrations: OrderService.migrations)])
+        let database = try await TestDatabase.fresh([CommerceModule(name: "Order", migrations: OrderService.migrations)])
         let orders = OrderService(
             database: database, clock: clock, timeToLive: .seconds(30), stock: stock, coupons: UnexpectedCoupons(),
             balances: Balances([alice: 1_000_000]))

@@ -15,7 +15,7 @@ import Testing
     }
 
     func service(_ ports: RecordingPorts) async throws -> (PaymentService, Database) {
-        let database = try await TestDatabase.memory([PaymentService.module, RecordingPorts.sideEffects])
+        let database = try await TestDatabase.fresh([PaymentService.module, RecordingPorts.sideEffects])
         let service = PaymentService(
             database: database, clock: SimulatedClock(), orders: ports, stock: ports, coupons: ports, points: ports, publisher: ports)
         return (service, database)
@@ -23,7 +23,7 @@ import Testing
 
     func sideEffects(_ database: Database) async throws -> [String] {
         try await database.read { tx in
-            try await tx.sql.raw("SELECT step FROM side_effects").all().map { try $0.decode(column: "step", as: String.self) }
+            try await tx.all("SELECT step FROM side_effects").map { try $0.decode(column: "step", as: String.self) }
         }
     }
 
@@ -93,7 +93,7 @@ import Testing
 
     @Test func aKeyWhosePaymentFailedIsNotRemembered() async throws {
         let failing = RecordingPorts(order: order(), failAt: ["points": .insufficientBalance])
-        let database = try await TestDatabase.memory([PaymentService.module, RecordingPorts.sideEffects])
+        let database = try await TestDatabase.fresh([PaymentService.module, RecordingPorts.sideEffects])
         let clock = SimulatedClock()
         let first = PaymentService(database: database, clock: clock, orders: failing, stock: failing, coupons: failing, points: failing, publisher: failing)
         #expect(try await errorCode { _ = try await first.pay(order: orderId, user: alice, idempotencyKey: "retry") } == .insufficientBalance)

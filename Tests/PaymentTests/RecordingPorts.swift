@@ -23,9 +23,11 @@ final class RecordingPorts: PayableOrders, StockDeductor, CouponRedeemer, PointL
 
     private func step(_ name: String, _ tx: Transaction?) async throws {
         log.withLock { $0.append(name) }
-        if let tx { try await tx.sql.raw("INSERT INTO side_effects (step) VALUES (\(bind: name))").run() }
+        if let tx { try await tx.execute("INSERT INTO side_effects (step) VALUES (\(bind: name))") }
         if let code = failAt[name] { throw DomainError(code, "\(name) failed") }
     }
+
+    func lockForPayment(_ id: OrderID, in tx: Transaction) async throws {}
 
     func confirmPayable(_ id: OrderID, user: UserID, in tx: Transaction) async throws -> PayableOrder {
         try await step("confirm", tx)

@@ -7,7 +7,7 @@ import Testing
     let user = UserID(rawValue: 1)
 
     func service(rules: PointRules = PointRules()) async throws -> PointService {
-        PointService(database: try await TestDatabase.memory([PointService.module]), clock: SimulatedClock(), rules: rules)
+        PointService(database: try await TestDatabase.fresh([PointService.module]), clock: SimulatedClock(), rules: rules)
     }
 
     @Test func aUserWhoNeverChargedHasZero() async throws {
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func checkAndDeduct() async throws {
-        let database = try await TestDatabase.memory([PointService.module])
+        let database = try await TestDatabase.fresh([PointService.module])
         let ledger = PointService(database: database, clock: SimulatedClock())
         _ = try await ledger.charge(user, amount: Money(won: 10_000))
         try await database.read { tx in try await ledger.checkCovers(user, amount: Money(won: 10_000), in: tx) }
@@ -78,7 +78,7 @@ import Testing
 
     @Test(arguments: [true, false])
     func concurrentDeductionsNeverGoBelowZero(queueWriters: Bool) async throws {
-        let (database, path) = try await TestDatabase.file([PointService.module], queueWriters: queueWriters)
+        let (database, path) = try await TestDatabase.concurrent([PointService.module], queueWriters: queueWriters)
         defer { TestDatabase.remove(path) }
         let points = PointService(database: database, clock: SimulatedClock())
         _ = try await points.charge(user, amount: Money(won: 10_000))
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func concurrentChargesNeverPassTheCap() async throws {
-        let (database, path) = try await TestDatabase.file([PointService.module])
+        let (database, path) = try await TestDatabase.concurrent([PointService.module])
         defer { TestDatabase.remove(path) }
         let points = PointService(database: database, clock: SimulatedClock())
         let results = await concurrently(30) { _ in await outcome { _ = try await points.charge(user, amount: Money(won: 1_000_000)) } }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CatalogueTests {
     func catalog() async throws -> ProductCatalog {
-        ProductCatalog(database: try await TestDatabase.memory([ProductCatalog.module]))
+        ProductCatalog(database: try await TestDatabase.fresh([ProductCatalog.module]))
     }
 
     @Test func addsListsShowsAndRestocks() async throws {

@@ -10,7 +10,7 @@ import Testing
         let mouse: Product
 
         init() async throws {
-            catalog = ProductCatalog(database: try await TestDatabase.memory([ProductCatalog.module]))
+            catalog = ProductCatalog(database: try await TestDatabase.fresh([ProductCatalog.module]))
             keyboard = try await catalog.add(name: "Keyboard", price: Money(won: 50_000), stock: 2)
             mouse = try await catalog.add(name: "Mouse", price: Money(won: 20_000), stock: 5)
         }
@@ -97,7 +97,7 @@ import Testing
 @Suite struct StockConcurrencyTests {
     @Test(arguments: [true, false])
     func fiftyConcurrentDeductionsOfOneFromTenNeverOversell(queueWriters: Bool) async throws {
-        let (database, path) = try await TestDatabase.file([ProductCatalog.module], connections: 4, queueWriters: queueWriters)
+        let (database, path) = try await TestDatabase.concurrent([ProductCatalog.module], queueWriters: queueWriters)
         defer { TestDatabase.remove(path) }
         let catalog = ProductCatalog(database: database)
         let product = try await catalog.add(name: "Limited", price: Money(won: 1_000), stock: 10)

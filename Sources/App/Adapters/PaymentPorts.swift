@@ -16,6 +16,10 @@ struct PayableOrdersAdapter: PayableOrders {
 
     private var call: TracedCall { TracedCall(tracer: tracer, caller: PaymentService.name, callee: OrderService.name) }
 
+    func lockForPayment(_ order: OrderID, in tx: Transaction) async throws {
+        try await orders.lockForPayment(order, in: tx)  // not a message of the seed's: no arrow
+    }
+
     func confirmPayable(_ order: OrderID, user: UserID, in tx: Transaction) async throws -> PayableOrder {
         // The seed draws this reply with a solid arrow (`Order->>-Payment`); the trace keeps it.
         try await call.run("주문정보 상태 확인 요청", reply: "주문 생성 확인 완료", replyArrow: .call) {

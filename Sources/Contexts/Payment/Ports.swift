@@ -54,6 +54,9 @@ public struct PaymentLine: Sendable, Equatable, Codable {
 
 /// The orders to be paid (the seed's 주문정보 상태 확인 요청 and 주문 완료 요청).
 public protocol PayableOrders: Sendable {
+    /// Makes concurrent payments of one order wait for each other from here on (a row lock on PostgreSQL),
+    /// before anything is read: so that a repeated idempotency key sees the first payment.
+    func lockForPayment(_ order: OrderID, in tx: Transaction) async throws
     /// The order, if it exists, is the payer's, and can still be paid; else `ORDER_NOT_FOUND`,
     /// `ORDER_ALREADY_PAID` or `ORDER_EXPIRED`.
     func confirmPayable(_ order: OrderID, user: UserID, in tx: Transaction) async throws -> PayableOrder

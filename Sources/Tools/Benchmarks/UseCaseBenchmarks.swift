@@ -1,4 +1,5 @@
 import App
+import CSQLiteCeiling
 import Foundation
 import Kernel
 import Order
@@ -7,32 +8,70 @@ import SQLiteNIO
 /// The pay and place-order use cases against the same statements issued raw through the same driver
 /// (sqlite-nio) on one connection with no application code: the ceiling the use cases are measured against.
 public enum UseCaseBenchmarks {
-    /// `pay/disk`, `pay/memory`, `place/disk`, `place/memory`: use case vs raw SQL and their ratio.
-    public static func run(n: Int) async throws -> [BenchRow] {
+    /// `pay/disk`, `pay/memory`, `place/disk`, `place/memory`: the use case, the C ceiling (the same statements
+    /// through the SQLite C API, prepared once), the old driver-level figure (the statements raw through
+    /// sqlite-nio), and use case / C ceiling. With `postgres`, the use cases on PostgreSQL too.
+    public static func run(n: Int, postgres: String? = nil) async throws -> [BenchRow] {
         var rows: [BenchRow] = []
         for onDisk in [true, false] {
             let kind = onDisk ? "disk" : "memory"
-            let place = try await placeUseCase(n: n, onDisk: onDisk)
+            let place = try await placeUseCase(n: n, on: onDisk ? .disk : .memory)
+            let placeC = try await cCeiling(n: n, onDisk: onDisk, pay: false)
             let placeRaw = try await placeRaw(n: n, onDisk: onDisk)
             rows += [
-                BenchRow("place/\(kind)", "use case", place, "orders/s"), BenchRow("place/\(kind)", "raw SQL ceiling", placeRaw, "orders/s"),
-                BenchRow("place/\(kind)", "use case / ceiling", place / placeRaw, "ratio"),
+                BenchRow("place/\(kind)", "use case", place, "orders/s"), BenchRow("place/\(kind)", "C ceiling", placeC, "orders/s"),
+                BenchRow("place/\(kind)", "sqlite-nio raw (old ceiling)", placeRaw, "orders/s"),
+                BenchRow("place/\(kind)", "use case / C ceiling", place / placeC, "ratio"),
             ]
-            let pay = try await payUseCase(n: n, onDisk: onDisk, callers: 1).perSecond
+            let pay = try await payUseCase(n: n, on: onDisk ? .disk : .memory, callers: 1).perSecond
+            let payC = try await cCeiling(n: n, onDisk: onDisk, pay: true)
             let payRaw = try await payRaw(n: n, onDisk: onDisk)
             rows += [
-                BenchRow("pay/\(kind)", "use case", pay, "pays/s"), BenchRow("pay/\(kind)", "raw SQL ceiling", payRaw, "pays/s"),
-                BenchRow("pay/\(kind)", "use case / ceiling", pay / payRaw, "ratio"),
+                BenchRow("pay/\(kind)", "use case", pay, "pays/s"), BenchRow("pay/\(kind)", "C ceiling", payC, "pays/s"),
+                BenchRow("pay/\(kind)", "sqlite-nio raw (old ceiling)", payRaw, "pays/s"),
+                BenchRow("pay/\(kind)", "use case / C ceiling", pay / payC, "ratio"),
+            ]
+        }
+        if let postgres {
+            let place = try await placeUseCase(n: n, on: .postgres(postgres))
+            let pay = try await payUseCase(n: n, on: .postgres(postgres), callers: 1).perSecond
+            let pay8 = try await payUseCase(n: n, on: .postgres(postgres), callers: 8).perSecond
+            rows += [
+                BenchRow("place/postgres", "use case", place, "orders/s"), BenchRow("pay/postgres", "use case", pay, "pays/s"),
+                BenchRow("pay/postgres", "use case, 8 callers", pay8, "pays/s"),
             ]
         }
         return rows
+    }
+
+    /// Where a benchmark's system runs.
+    enum Target {
+        case disk
+        case memory
+        case postgres(String)
+    }
+
+    /// The C ceiling on a file the application seeded (copied into memory for the in-memory figure).
+    static func cCeiling(n: Int, onDisk: Bool, pay: Bool) async throws -> Double {
+        let path = temporaryDatabase()
+        defer { removeDatabase(path) }
+        try await seedFile(path, n: n, orders: pay)
+        var error = [CChar](repeating: 0, count: 512)
+        let target = onDisk ? path : "memory:" + path
+        let now = SimulatedClock.defaultStart.rawValue
+        let elapsed =
+            pay
+            ? commerce_pay_ceiling(target, Int32(n), now, "NORMAL", &error, Int32(error.count))
+            : commerce_place_ceiling(target, Int32(n), now, "NORMAL", &error, Int32(error.count))
+        guard elapsed > 0 else { throw BenchmarkFailure("C ceiling: \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))") }
+        return Double(n) / elapsed
     }
 
     /// Pays with 1, 2, 4 and 8 concurrent callers on a disk file: throughput and latency percentiles.
     public static func concurrency(n: Int) async throws -> [BenchRow] {
         var rows: [BenchRow] = []
         for callers in [1, 2, 4, 8] {
-            let result = try await payUseCase(n: n, onDisk: true, callers: callers)
+            let result = try await payUseCase(n: n, on: .disk, callers: callers)
             rows += [
                 BenchRow("pay/concurrent", "\(callers) callers", result.perSecond, "pays/s"),
                 BenchRow("pay/concurrent", "\(callers) callers p50", result.latencies.milliseconds(at: 50), "ms"),
@@ -57,23 +96,35 @@ public enum UseCaseBenchmarks {
         return placed
     }
 
-    /// A seeded system on a new file or in memory, with the file's path.
-    static func seeded(n: Int, onDisk: Bool, orders: Bool) async throws -> (CommerceApp, [Order], String?) {
-        let path = onDisk ? temporaryDatabase() : nil
-        let app = try await CommerceApp.start(AppConfiguration(storage: path.map { .file(path: $0) } ?? .memory))
+    /// A seeded system on a new file, in memory, or in a new PostgreSQL schema, with the file's path.
+    static func seeded(n: Int, on target: Target, orders: Bool) async throws -> (CommerceApp, [Order], String?) {
+        let path: String?
+        let database: DatabaseSetting
+        switch target {
+        case .disk:
+            path = temporaryDatabase()
+            database = .file(path!)
+        case .memory:
+            path = nil
+            database = .memory
+        case .postgres(let url):
+            path = nil
+            database = .postgres(try await PostgresBench.freshSchema(url))
+        }
+        let app = try await CommerceApp.start(AppConfiguration(database: database))
         return (app, try await seed(app, n: n, orders: orders), path)
     }
 
     /// Creates the schema and the seed on a file with the application, then closes it: the raw ceilings start
     /// from exactly what the use cases start from.
     static func seedFile(_ path: String, n: Int, orders: Bool) async throws {
-        let app = try await CommerceApp.start(AppConfiguration(storage: .file(path: path)))
+        let app = try await CommerceApp.start(AppConfiguration(database: .file(path)))
         _ = try await seed(app, n: n, orders: orders)
         try await app.close()
     }
 
-    static func payUseCase(n: Int, onDisk: Bool, callers: Int) async throws -> (perSecond: Double, latencies: Latencies) {
-        let (app, orders, path) = try await seeded(n: n, onDisk: onDisk, orders: true)
+    static func payUseCase(n: Int, on target: Target, callers: Int) async throws -> (perSecond: Double, latencies: Latencies) {
+        let (app, orders, path) = try await seeded(n: n, on: target, orders: true)
         defer { path.map(removeDatabase) }
         let latencies = Latencies()
         let elapsed = try await seconds {
@@ -85,8 +136,8 @@ public enum UseCaseBenchmarks {
         return (Double(orders.count) / elapsed, latencies)
     }
 
-    static func placeUseCase(n: Int, onDisk: Bool) async throws -> Double {
-        let (app, _, path) = try await seeded(n: n, onDisk: onDisk, orders: false)
+    static func placeUseCase(n: Int, on target: Target) async throws -> Double {
+        let (app, _, path) = try await seeded(n: n, on: target, orders: false)
         defer { path.map(removeDatabase) }
         let elapsed = try await seconds {
             for index in 1...n {
@@ -98,7 +149,7 @@ public enum UseCaseBenchmarks {
         return Double(n) / elapsed
     }
 
-    /// One raw connection with the pragmas the application uses.
+    /// One raw sqlite-nio connection with the pragmas the application uses (the old driver-level figure).
     static func rawConnection(_ path: String?) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: path.map { .file(path: $0) } ?? .memory)
         if path != nil {

@@ -14,6 +14,8 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Orders in the sweep's table.") var sweepTotal = 1_000_000
     @Option(help: "Repetitions of the scenario and start-up timings.") var repetitions = 5
     @Option(help: "Write the table as JSON to this file.") var json: String?
+    @Option(help: "Also measure on this PostgreSQL server (postgres://USER@HOST:PORT/DB; each run in a new schema).")
+    var postgres: String?
     @Option(help: .hidden) var part: String?
 
     static let parts = ["usecases", "concurrency", "http", "sweep", "scenarios"]
@@ -40,9 +42,9 @@ struct Bench: AsyncParsableCommand {
     func run(part: String) async throws -> [BenchRow] {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         switch part {
-        case "usecases": return try await UseCaseBenchmarks.run(n: n)
+        case "usecases": return try await UseCaseBenchmarks.run(n: n, postgres: postgres)
         case "concurrency": return try await UseCaseBenchmarks.concurrency(n: n)
-        case "http": return try await HTTPBenchmark.run(pairs: pairs)
+        case "http": return try await HTTPBenchmark.run(pairs: pairs, postgres: postgres)
         case "sweep": return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
         case "scenarios":
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("commerce")
@@ -57,7 +59,7 @@ struct Bench: AsyncParsableCommand {
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = [
             "--part", part, "--n", "\(n)", "--pairs", "\(pairs)", "--sweep-total", "\(sweepTotal)", "--repetitions", "\(repetitions)",
-        ]
+        ] + (postgres.map { ["--postgres", $0] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()

@@ -3,33 +3,39 @@ import Kernel
 /// The Coupon context's tables.
 enum CouponSchema {
     static let migrations = [
-        Migration(id: "coupon.001-create-policies") { tx in
-            try await tx.sql.create(table: "coupon_policies")
-                .column("id", type: .bigint, .primaryKey)
-                .column("name", type: .text, .notNull)
-                .column("kind", type: .text, .notNull)
-                .column("amount", type: .bigint)
-                .column("percent", type: .bigint)
-                .column("max_discount", type: .bigint)
-                .column("quantity", type: .bigint)
-                .column("issued", type: .bigint, .notNull, .check(SQLRaw("issued >= 0")))
-                .column("min_order", type: .bigint, .notNull)
-                .column("valid_until", type: .bigint)
-                .column("created_at", type: .bigint, .notNull)
-                .run()
+        Migration(id: "coupon.001-create-policies") { dialect in
+            [
+                """
+                CREATE TABLE coupon_policies (
+                    id \(raw: dialect.generatedPrimaryKey),
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    amount BIGINT,
+                    percent BIGINT,
+                    max_discount BIGINT,
+                    quantity BIGINT,
+                    issued BIGINT NOT NULL CHECK (issued >= 0),
+                    min_order BIGINT NOT NULL,
+                    valid_until BIGINT,
+                    created_at BIGINT NOT NULL)
+                """
+            ]
         },
-        Migration(id: "coupon.002-create-coupons") { tx in
-            try await tx.sql.create(table: "coupons")
-                .column("id", type: .bigint, .primaryKey)
-                .column("policy_id", type: .bigint, .notNull)
-                .column("user_id", type: .bigint, .notNull)
-                .column("status", type: .text, .notNull)
-                .column("order_id", type: .bigint)
-                .column("issued_at", type: .bigint, .notNull)
-                .column("used_at", type: .bigint)
-                .unique("policy_id", "user_id")  // one per user, also under concurrent issues
-                .run()
-            try await tx.sql.create(index: "coupons_by_user").on("coupons").column("user_id").run()
+        Migration(id: "coupon.002-create-coupons") { dialect in
+            [
+                """
+                CREATE TABLE coupons (
+                    id \(raw: dialect.generatedPrimaryKey),
+                    policy_id BIGINT NOT NULL,
+                    user_id BIGINT NOT NULL,
+                    status TEXT NOT NULL,
+                    order_id BIGINT,
+                    issued_at BIGINT NOT NULL,
+                    used_at BIGINT,
+                    UNIQUE (policy_id, user_id))
+                """,  // one per user, also under concurrent issues
+                "CREATE INDEX coupons_by_user ON coupons (user_id)",
+            ]
         },
     ]
 }

@@ -22,64 +22,67 @@ struct CouponStore {
     }
 
     func policy(_ id: CouponPolicyID) async throws -> CouponPolicy? {
-        try await tx.sql.raw("SELECT * FROM coupon_policies WHERE id = \(bind: id.rawValue)").first().map(Self.policy)
+        try await tx.first("SELECT * FROM coupon_policies WHERE id = \(bind: id.rawValue)").map(Self.policy)
     }
 
     func policies() async throws -> [CouponPolicy] {
-        try await tx.sql.raw("SELECT * FROM coupon_policies ORDER BY id").all().map(Self.policy)
+        try await tx.all("SELECT * FROM coupon_policies ORDER BY id").map(Self.policy)
     }
 
     /// Counts one more issued coupon unless the cap is reached; false when it is.
     func countIssue(_ id: CouponPolicyID) async throws -> Bool {
-        try await tx.sql.raw("""
+        try await tx.first("""
             UPDATE coupon_policies SET issued = issued + 1
             WHERE id = \(bind: id.rawValue) AND (quantity IS NULL OR issued < quantity)
             RETURNING id
-            """).first() != nil
+            """) != nil
     }
 
     /// Inserts an issued coupon; nil when the user already holds one of this policy.
     func insertCoupon(_ policy: CouponPolicyID, user: UserID, now: Timestamp) async throws -> CouponID? {
-        try await tx.sql.raw("""
+        try await tx.first("""
             INSERT INTO coupons (policy_id, user_id, status, issued_at)
             VALUES (\(bind: policy.rawValue), \(bind: user.rawValue), 'ISSUED', \(bind: now.rawValue))
             ON CONFLICT (policy_id, user_id) DO NOTHING
             RETURNING id
-            """).first().map { CouponID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
+            """).map { CouponID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
     }
 
     func hasCoupon(_ policy: CouponPolicyID, user: UserID) async throws -> Bool {
-        try await tx.sql.raw("""
+        try await tx.first("""
             SELECT id FROM coupons WHERE policy_id = \(bind: policy.rawValue) AND user_id = \(bind: user.rawValue)
-            """).first() != nil
+            """) != nil
     }
 
     func coupon(_ id: CouponID) async throws -> StoredCoupon? {
-        try await tx.sql.raw("SELECT * FROM coupons WHERE id = \(bind: id.rawValue)").first().map(Self.coupon)
+        try await tx.first("SELECT * FROM coupons WHERE id = \(bind: id.rawValue)").map(Self.coupon)
     }
 
     func coupons(of user: UserID) async throws -> [StoredCoupon] {
-        try await tx.sql.raw("SELECT * FROM coupons WHERE user_id = \(bind: user.rawValue) ORDER BY id").all()
+        try await tx.all("SELECT * FROM coupons WHERE user_id = \(bind: user.rawValue) ORDER BY id")
             .map(Self.coupon)
     }
 
     /// Marks an `ISSUED` coupon used by `order`, in one conditional statement; false when it was not `ISSUED`.
     func markUsed(_ id: CouponID, by order: OrderID, now: Timestamp) async throws -> Bool {
-        try await tx.sql.raw("""
+        try await tx.first("""
             UPDATE coupons SET status = 'USED', order_id = \(bind: order.rawValue), used_at = \(bind: now.rawValue)
             WHERE id = \(bind: id.rawValue) AND status = 'ISSUED'
             RETURNING id
-            """).first() != nil
+            """) != nil
     }
 
-    static func policy(_ row: any SQLRow) throws -> CouponPolicy {
+    static func policy(_ row: SQLRow) throws -> CouponPolicy {
         let kind = try row.decode(column: "kind", as: String.self)
-        let rule: DiscountRule =
-            kind == "FIXED"
-            ? .fixed(Money(won: try row.decode(column: "amount", as: Int64.self)))
-            : .percent(
+        let rule: DiscountRule
+        switch kind {
+        case "FIXED": rule = .fixed(Money(won: try row.decode(column: "amount", as: Int64.self)))
+        case "PERCENT":
+            rule = .percent(
                 try row.decode(column: "percent", as: Int64.self),
                 max: try row.decode(column: "max_discount", as: Int64?.self).map(Money.init(won:)))
+        default: throw DatabaseError.undecodable(column: "coupon_policies.kind", reason: "unknown discount kind '\(kind)'")
+        }
         return CouponPolicy(
             id: CouponPolicyID(rawValue: try row.decode(column: "id", as: Int64.self)),
             name: try row.decode(column: "name", as: String.self),
@@ -91,12 +94,21 @@ struct CouponStore {
             createdAt: Timestamp(rawValue: try row.decode(column: "created_at", as: Int64.self)))
     }
 
-    static func coupon(_ row: any SQLRow) throws -> StoredCoupon {
+    /// A stored coupon is `ISSUED` or `USED` (expiry is derived); anything else is corrupt data.
+    static func isUsed(_ row: SQLRow) throws -> Bool {
+        switch try row.decode(column: "status", as: String.self) {
+        case "USED": return true
+        case "ISSUED": return false
+        case let other: throw DatabaseError.undecodable(column: "coupons.status", reason: "unknown coupon status '\(other)'")
+        }
+    }
+
+    static func coupon(_ row: SQLRow) throws -> StoredCoupon {
         StoredCoupon(
             id: CouponID(rawValue: try row.decode(column: "id", as: Int64.self)),
             policyId: CouponPolicyID(rawValue: try row.decode(column: "policy_id", as: Int64.self)),
             userId: UserID(rawValue: try row.decode(column: "user_id", as: Int64.self)),
-            isUsed: try row.decode(column: "status", as: String.self) == "USED",
+            isUsed: try isUsed(row),
             orderId: try row.decode(column: "order_id", as: Int64?.self).map(OrderID.init(rawValue:)))
     }
 }

@@ -5,25 +5,25 @@ struct OutboxStore {
     let tx: Transaction
 
     func insert(_ event: PlatformEvent, now: Timestamp, firstAttemptBy: Timestamp) async throws {
-        try await tx.sql.raw("""
+        try await tx.execute("""
             INSERT INTO dataplatform_outbox (event_id, kind, payload, created_at, attempts, next_attempt_at)
             VALUES (\(bind: event.eventId), \(bind: event.kind), \(bind: event.payload), \(bind: now.rawValue), 0,
                 \(bind: firstAttemptBy.rawValue))
-            """).run()
+            """)
     }
 
     func find(eventId: String) async throws -> OutboxEvent? {
-        try await tx.sql.raw("SELECT * FROM dataplatform_outbox WHERE event_id = \(bind: eventId)").first().map(Self.event)
+        try await tx.first("SELECT * FROM dataplatform_outbox WHERE event_id = \(bind: eventId)").map(Self.event)
     }
 
     func all() async throws -> [OutboxEvent] {
-        try await tx.sql.raw("SELECT * FROM dataplatform_outbox ORDER BY id").all().map(Self.event)
+        try await tx.all("SELECT * FROM dataplatform_outbox ORDER BY id").map(Self.event)
     }
 
     func counts() async throws -> OutboxCounts {
-        let row = try await tx.sql.raw("""
+        let row = try await tx.first("""
             SELECT COUNT(next_attempt_at) AS pending, COUNT(delivered_at) AS delivered FROM dataplatform_outbox
-            """).first()
+            """)
         return OutboxCounts(
             pending: Int(try row?.decode(column: "pending", as: Int64.self) ?? 0),
             delivered: Int(try row?.decode(column: "delivered", as: Int64.self) ?? 0))
@@ -31,50 +31,50 @@ struct OutboxStore {
 
     /// Pending events whose next attempt is due, oldest first.
     func due(at now: Timestamp, limit: Int) async throws -> [OutboxEvent] {
-        try await tx.sql.raw("""
+        try await tx.all("""
             SELECT * FROM dataplatform_outbox WHERE next_attempt_at <= \(bind: now.rawValue) ORDER BY id LIMIT \(bind: limit)
-            """).all().map(Self.event)
+            """).map(Self.event)
     }
 
     func earliestAttempt() async throws -> Timestamp? {
-        try await tx.sql.raw("SELECT MIN(next_attempt_at) AS due FROM dataplatform_outbox").first()?
+        try await tx.first("SELECT MIN(next_attempt_at) AS due FROM dataplatform_outbox")?
             .decode(column: "due", as: Int64?.self).map(Timestamp.init(rawValue:))
     }
 
     /// Takes a due, pending event for one attempt by pushing its next attempt past the lease; false when
     /// another relay took it or it was delivered meanwhile.
     func claim(_ id: Int64, now: Timestamp, until: Timestamp) async throws -> Bool {
-        try await tx.sql.raw("""
+        try await tx.first("""
             UPDATE dataplatform_outbox SET next_attempt_at = \(bind: until.rawValue)
             WHERE id = \(bind: id) AND next_attempt_at <= \(bind: now.rawValue)
             RETURNING id
-            """).first() != nil
+            """) != nil
     }
 
     func markDelivered(_ eventId: String, at now: Timestamp) async throws {
-        try await tx.sql.raw("""
+        try await tx.execute("""
             UPDATE dataplatform_outbox
             SET delivered_at = \(bind: now.rawValue), next_attempt_at = NULL, attempts = attempts + 1, last_error = NULL
             WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
-            """).run()
+            """)
     }
 
     /// Records a failed attempt and returns how many attempts there have been.
     func markFailed(_ eventId: String, error: String, retryAt: @Sendable (Int64) -> Timestamp) async throws -> Int64 {
-        guard let row = try await tx.sql.raw("""
+        guard let row = try await tx.first("""
             UPDATE dataplatform_outbox SET attempts = attempts + 1, last_error = \(bind: error)
             WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
             RETURNING attempts
-            """).first()
+            """)
         else { return 0 }
         let attempts = try row.decode(column: "attempts", as: Int64.self)
-        try await tx.sql.raw("""
+        try await tx.execute("""
             UPDATE dataplatform_outbox SET next_attempt_at = \(bind: retryAt(attempts).rawValue) WHERE event_id = \(bind: eventId)
-            """).run()
+            """)
         return attempts
     }
 
-    static func event(_ row: any SQLRow) throws -> OutboxEvent {
+    static func event(_ row: SQLRow) throws -> OutboxEvent {
         OutboxEvent(
             id: try row.decode(column: "id", as: Int64.self),
             event: PlatformEvent(

@@ -11,6 +11,11 @@ extension OrderService {
         return order
     }
 
+    /// Holds the order for the payment's transaction: concurrent payments of one order queue here.
+    public func lockForPayment(_ id: OrderID, in tx: Transaction) async throws {
+        try await OrderStore(tx: tx).lock(id)
+    }
+
     /// Marks a payable order `PAID` (the seed's 주문 완료 처리) with a conditional update, so that a payment
     /// racing the expiry job has exactly one winner. Returns when it was paid.
     public func complete(_ id: OrderID, in tx: Transaction) async throws -> Timestamp {

@@ -14,16 +14,16 @@ struct PaymentStore {
     }
 
     func find(_ id: PaymentID) async throws -> Payment? {
-        try await tx.sql.raw("SELECT * FROM payments WHERE id = \(bind: id.rawValue)").first().map(Self.payment)
+        try await tx.first("SELECT * FROM payments WHERE id = \(bind: id.rawValue)").map(Self.payment)
     }
 
     func find(user: UserID, key: String) async throws -> Payment? {
-        try await tx.sql.raw("""
+        try await tx.first("""
             SELECT * FROM payments WHERE user_id = \(bind: user.rawValue) AND idempotency_key = \(bind: key)
-            """).first().map(Self.payment)
+            """).map(Self.payment)
     }
 
-    static func payment(_ row: any SQLRow) throws -> Payment {
+    static func payment(_ row: SQLRow) throws -> Payment {
         Payment(
             id: PaymentID(rawValue: try row.decode(column: "id", as: Int64.self)),
             orderId: OrderID(rawValue: try row.decode(column: "order_id", as: Int64.self)),

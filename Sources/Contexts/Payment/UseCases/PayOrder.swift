@@ -14,6 +14,7 @@ extension PaymentService {
         let key = try idempotencyKey.map(Self.validKey)
         let outcome = try await database.write { tx -> (Payment, PaidOrder?) in
             let store = PaymentStore(tx: tx)
+            try await orders.lockForPayment(orderId, in: tx)
             if let key, let earlier = try await store.find(user: user, key: key) {
                 guard earlier.orderId == orderId else {
                     throw DomainError(.idempotencyKeyReused, "key '\(key)' was used for order \(earlier.orderId), not order \(orderId)")

@@ -14,40 +14,38 @@ struct ProductStore {
     }
 
     func find(_ id: ProductID) async throws -> Product? {
-        try await tx.sql.raw("SELECT id, name, price, stock FROM products WHERE id = \(bind: id.rawValue)")
-            .first().map(Self.product)
+        try await tx.first("SELECT id, name, price, stock FROM products WHERE id = \(bind: id.rawValue)").map(Self.product)
     }
 
     func find(_ ids: [ProductID]) async throws -> [ProductID: Product] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await tx.sql.select().columns("id", "name", "price", "stock").from("products")
-            .where("id", .in, ids.map(\.rawValue)).all()
+        let rows = try await tx.all("SELECT id, name, price, stock FROM products WHERE id IN (\(bind: ids.map(\.rawValue)))")
         return Dictionary(uniqueKeysWithValues: try rows.map(Self.product).map { ($0.id, $0) })
     }
 
     func all() async throws -> [Product] {
-        try await tx.sql.raw("SELECT id, name, price, stock FROM products ORDER BY id").all().map(Self.product)
+        try await tx.all("SELECT id, name, price, stock FROM products ORDER BY id").map(Self.product)
     }
 
     /// Adds stock unless the sum would pass `Int64.max`; nil when the product is unknown or the sum too large.
     func addStock(_ id: ProductID, _ quantity: Int64) async throws -> Int64? {
-        try await tx.sql.raw("""
+        try await tx.first("""
             UPDATE products SET stock = stock + \(bind: quantity)
             WHERE id = \(bind: id.rawValue) AND stock <= \(bind: Int64.max - quantity)
             RETURNING stock
-            """).first()?.decode(column: "stock", as: Int64.self)
+            """)?.decode(column: "stock", as: Int64.self)
     }
 
     /// Takes `quantity` units if that many are in stock, in one conditional statement; false otherwise.
     func takeStock(_ id: ProductID, _ quantity: Int64) async throws -> Bool {
-        try await tx.sql.raw("""
+        try await tx.first("""
             UPDATE products SET stock = stock - \(bind: quantity)
             WHERE id = \(bind: id.rawValue) AND stock >= \(bind: quantity)
             RETURNING id
-            """).first() != nil
+            """) != nil
     }
 
-    static func product(_ row: any SQLRow) throws -> Product {
+    static func product(_ row: SQLRow) throws -> Product {
         Product(
             id: ProductID(rawValue: try row.decode(column: "id", as: Int64.self)),
             name: try row.decode(column: "name", as: String.self),

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Kernel
+
+/// One GRDB connection with its thread and its turn lock: a transaction holds the lock for its whole length,
+/// so two transactions never interleave on the connection even when one of them suspends.
+final class SQLiteLane: Sendable {
+    let connection: DatabaseQueue
+    private let thread: SQLiteThread
+    private let turns: AsyncLock?
+
+    init(connection: DatabaseQueue, label: String, queued: Bool) {
+        self.connection = connection
+        self.thread = SQLiteThread(label: label)
+        self.turns = queued ? AsyncLock() : nil
+    }
+
+    func run<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
+        if let turns {
+            return try await turns.withLock { try await runOnThread(kind, body) }
+        }
+        return try await runOnThread(kind, body)
+    }
+
+    private func runOnThread<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(thread) {
+            let handle = SQLiteStatements(connection: connection)
+            let transaction = Transaction(connection: handle)
+            guard let begin = Self.begin(kind) else { return try await body(transaction) }
+            try handle.run(begin)
+            do {
+                let result = try await body(transaction)
+                try handle.run("COMMIT")
+                return result
+            } catch {
+                try? handle.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    private static func begin(_ kind: TransactionKind) -> String? {
+        switch kind {
+        case .write: "BEGIN IMMEDIATE"  // take the write lock now: a deferred upgrade could fail with SQLITE_BUSY late
+        case .read: "BEGIN"
+        case .singleStatement: nil
+        }
+    }
+}
+
+/// Runs statements synchronously on a GRDB connection, each prepared once and cached by its text. Called only
+/// on the lane's thread while the lane's lock is held; GRDB's `inDatabase` then runs inline on this thread
+/// (dispatch_sync onto an idle queue), so no statement crosses threads.
+struct SQLiteStatements: SQLConnection {
+    let connection: DatabaseQueue
+
+    var dialect: SQLDialect { .sqlite }
+
+    func query(_ statement: Kernel.SQL) async throws -> [SQLRow] {
+        let (text, binds) = statement.rendered { _ in "?" }
+        return try mapErrors(text) {
+            try connection.inDatabase { db in
+                let prepared = try db.cachedStatement(sql: text)
+                prepared.setUncheckedArguments(StatementArguments(binds.map(\.databaseValue)))
+                let columns = SQLColumns(prepared.columnNames)
+                var rows: [SQLRow] = []
+                let cursor = try Row.fetchCursor(prepared)
+                while let row = try cursor.next() {
+                    rows.append(SQLRow(columns: columns, values: try row.databaseValues.map(SQLValue.init(sqlite:))))
+                }
+                return rows
+            }
+        }
+    }
+
+    func execute(_ statement: Kernel.SQL) async throws {
+        let (text, binds) = statement.rendered { _ in "?" }
+        try mapErrors(text) {
+            try connection.inDatabase { db in
+                let prepared = try db.cachedStatement(sql: text)
+                prepared.setUncheckedArguments(StatementArguments(binds.map(\.databaseValue)))
+                try prepared.execute()
+            }
+        }
+    }
+
+    /// A statement without values (BEGIN, COMMIT).
+    func run(_ text: String) throws {
+        try mapErrors(text) {
+            try connection.inDatabase { db in try db.cachedStatement(sql: text).execute() }
+        }
+    }
+}
+
+extension SQLValue {
+    /// The value as GRDB binds it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        }
+    }
+
+    /// A value SQLite returned. A REAL or a BLOB is not something commerce stores: it is kept as text, so that
+    /// decoding it as a number fails loudly instead of rounding.
+    init(sqlite value: DatabaseValue) throws {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let integer): self = .integer(integer)
+        case .string(let text): self = .text(text)
+        case .double(let real): self = .text(String(real))
+        case .blob(let data): self = .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
+
+/// Turns GRDB's errors into ``Kernel/DatabaseError``: busy or locked past the timeout is `unavailable`, a
+/// constraint is `constraint`, anything else `failed` with SQLite's message.
+func mapErrors<T>(_ sql: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GRDB.DatabaseError {
+        let message = "\(error.message ?? "SQLite error \(error.resultCode.rawValue)") (\(sql.prefix(120)))"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: throw Kernel.DatabaseError.unavailable(message)
+        case .SQLITE_CONSTRAINT: throw Kernel.DatabaseError.constraint(message)
+        case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL, .SQLITE_READONLY: throw Kernel.DatabaseError.unavailable(message)
+        default: throw Kernel.DatabaseError.failed(message)
+        }
+    }
+}
