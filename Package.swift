@@ -195,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "App", "Kernel", "TestSupport", "commerce"], path: "Tests/ConsoleTests",
             resources: [.copy("Rejected")], swiftSettings: strict),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "SQLiteEngine", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "SQLiteEngine", "PostgresEngine", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
         .testTarget(
             name: "ProductTests", dependencies: ["Product", "Kernel", "TestSupport"], path: "Tests/ProductTests",
             swiftSettings: strict),

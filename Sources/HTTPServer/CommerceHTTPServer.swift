@@ -60,8 +60,11 @@ public enum CommerceHTTPServer {
     ) async throws {
         let http = try application(for: app, configuration: configuration, logger: logger, onServerRunning: onServerRunning)
         let jobs = JobService(scheduler: app.scheduler, logger: logger)
+        // A group stops its services in reverse order: the jobs, then the server, then the database (the
+        // PostgreSQL client is a service; SQLite has nothing to run).
+        let database = (app.database.engine as? any Service).map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: http), .init(service: jobs)],
+            services: database + [.init(service: http), .init(service: jobs)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

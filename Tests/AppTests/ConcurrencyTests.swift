@@ -118,3 +118,31 @@ import Testing
         try await shop.app.close()
     }
 }
+
+/// Two instances of the service on one database (two systems with their own connections), as in production.
+@Suite struct TwoInstanceTests {
+    @Test func oneKeyOnTwoInstancesGivesOnePaymentAndOneReplay() async throws {
+        let path = TestDatabase.temporaryPath()
+        defer { TestDatabase.remove(path) }
+        let (first, second) = try await TestDatabase.twoInstances(path: path)
+        let a = try await CommerceApp.start(AppConfiguration(database: .provided(first)))
+        let b = try await CommerceApp.start(AppConfiguration(database: .provided(second)))
+        let product = try await a.products.add(name: "Pen", price: Money(won: 1_000), stock: 100)
+        for round in 1...10 {
+            let user = UserID(rawValue: Int64(round))
+            _ = try await a.points.charge(user, amount: Money(won: 5_000))
+            let order = try await a.placeOrder(user: user, items: [OrderItem(productId: product.id, quantity: 1)], coupon: nil)
+            let receipts = await concurrently(2) { index in
+                try? await (index == 0 ? a : b).pay(order: order.id, user: user, idempotencyKey: "key-\(round)")
+            }
+            let paid = receipts.compactMap { $0 }
+            #expect(paid.count == 2, "round \(round): both answered with a payment, none failed")
+            #expect(Set(paid.map(\.payment.id)).count == 1, "round \(round): the same payment")
+            #expect(paid.filter(\.isReplay).count == 1, "round \(round): exactly one is the replay")
+            #expect(try await a.points.balance(of: user).balance == Money(won: 4_000), "round \(round): charged once")
+        }
+        #expect(try await a.products.show(product.id).stock == 90)
+        try await a.close()
+        try await b.close()
+    }
+}

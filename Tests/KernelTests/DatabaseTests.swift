@@ -1,5 +1,7 @@
 import Kernel
+import PostgresEngine
 import SQLiteEngine
+import Synchronization
 import TestSupport
 import Testing
 
@@ -91,5 +93,50 @@ import Testing
         #expect(throws: DatabaseError.self) {
             _ = try SQLiteEngine.open(SQLiteSettings(storage: .file(path: "/nonexistent-directory/x/commerce.sqlite")))
         }
+    }
+}
+
+/// Conflicts are retried as whole transactions: on PostgreSQL at SERIALIZABLE an unconditional
+/// read-modify-write loses no update, because every loser of a race is run again and reads the winner's row.
+@Suite struct ConflictRetryTests {
+    final class Conflicts: DatabaseObserver {
+        let seen = Mutex(0)
+        func transactionEnded(_ kind: TransactionKind, duration: Duration, attempt: Int, error: DatabaseError?) {
+            if case .conflict = error { seen.withLock { $0 += 1 } }
+        }
+    }
+
+    @Test(.enabled(if: TestEngine.current == .postgres, "PostgreSQL's serialization failures"))
+    func serializationFailuresAreRetriedUntilEveryUpdateLands() async throws {
+        var settings = try await TestDatabase.freshSchema()
+        settings.isolation = .serializable
+        let conflicts = Conflicts()
+        let database = Database(engine: try await PostgresEngine.open(settings), observer: conflicts)
+        try await Migrator(database: database).migrate([DatabaseTests.counter])
+        let results = await concurrently(24) { _ in
+            do {
+                try await database.write { tx in
+                    let current = try await tx.first("SELECT value FROM counters WHERE id = 1")?.decode(column: "value", as: Int64.self) ?? 0
+                    try await tx.execute("UPDATE counters SET value = \(bind: current + 1) WHERE id = 1")
+                }
+                return true
+            } catch {
+                return false
+            }
+        }
+        #expect(results.allSatisfy { $0 }, "no transaction gave up")
+        let value = try await database.read { tx in try await tx.first("SELECT value FROM counters WHERE id = 1")?.decode(column: "value", as: Int64.self) }
+        #expect(value == 24)
+        #expect(conflicts.seen.withLock { $0 } > 0, "the race produced conflicts, and they were retried")
+        try await database.close()
+    }
+
+    @Test func theRetryDelayIsJitteredAndCapped() {
+        let policy = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(10), maxDelay: .milliseconds(40))
+        for attempt in 2...12 {
+            let delay = policy.delay(beforeAttempt: attempt)
+            #expect(delay >= .milliseconds(5) && delay <= .milliseconds(40), "attempt \(attempt): \(delay)")
+        }
+        #expect(policy.delay(beforeAttempt: 2) <= .milliseconds(10))
     }
 }

@@ -53,6 +53,18 @@ public enum TestDatabase {
         }
     }
 
+    /// Two databases over the same storage, as two instances of the service would open it: one SQLite file
+    /// opened twice, or one PostgreSQL schema with two pools.
+    public static func twoInstances(path: String) async throws -> (Database, Database) {
+        switch TestEngine.current {
+        case .sqlite:
+            return (try await open(path: path), try await open(path: path))
+        case .postgres:
+            let settings = try await freshSchema()
+            return (Database(engine: try await PostgresEngine.open(settings)), Database(engine: try await PostgresEngine.open(settings)))
+        }
+    }
+
     /// Settings for a new, empty schema of the test server (created here), with a small pool.
     public static func freshSchema() async throws -> PostgresSettings {
         guard let url = TestEngine.postgresURL, var settings = PostgresSettings(url: url) else {

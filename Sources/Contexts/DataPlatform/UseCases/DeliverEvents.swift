@@ -32,8 +32,11 @@ extension DataPlatformService {
         var lines: [String] = []
         let due = try await database.read { tx in try await OutboxStore(tx: tx).due(at: now, limit: 100) }
         for event in due {
-            let until = try now.adding(seconds: policy.lease.seconds)
-            guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: now, until: until) })
+            // Read the clock again for each claim: an earlier delivery of this pass may have taken seconds, and a
+            // lease counted from the pass's start would end early while this instance is still sending.
+            let claimedAt = clock.now()
+            let until = try claimedAt.adding(seconds: policy.lease.seconds)
+            guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: claimedAt, until: until) })
             else { continue }
             switch try await attempt(event.event) {
             case .delivered:
