@@ -139,6 +139,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "App", "Console", "Kernel", "Order", "HTTPServer", "CSQLiteCeiling", "SQLiteEngine", "PostgresEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

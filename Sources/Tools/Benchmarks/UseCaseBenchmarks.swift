@@ -26,6 +26,9 @@ public enum UseCaseBenchmarks {
             let pay = try await payUseCase(n: n, on: onDisk ? .disk : .memory, callers: 1).perSecond
             let payC = try await cCeiling(n: n, onDisk: onDisk, pay: true)
             let payRaw = try await payRaw(n: n, onDisk: onDisk)
+            if onDisk {
+                rows.append(BenchRow("pay/disk", "GRDB write closure (design b)", try await GRDBClosureBenchmark.pay(n: n), "pays/s"))
+            }
             rows += [
                 BenchRow("pay/\(kind)", "use case", pay, "pays/s"), BenchRow("pay/\(kind)", "C ceiling", payC, "pays/s"),
                 BenchRow("pay/\(kind)", "sqlite-nio raw (old ceiling)", payRaw, "pays/s"),
