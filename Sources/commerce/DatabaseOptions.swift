@@ -20,6 +20,10 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db-connect-timeout"), help: ArgumentHelp("PostgreSQL connect timeout (default 10s).", valueName: "duration"))
     var connectTimeout: String?
 
+    @Option(name: .customLong("db-connection-wait"), help: ArgumentHelp(
+        "How long a request waits for a PostgreSQL connection before 503 (default 5s).", valueName: "duration"))
+    var connectionWait: String?
+
     @Option(name: .customLong("db-isolation"), help: ArgumentHelp(
         "PostgreSQL write isolation: read-committed (default) or serializable.", valueName: "level"))
     var isolation: String?
@@ -53,6 +57,7 @@ struct DatabaseOptions: ParsableArguments {
                 settings.tls = mode
             }
             if let connectTimeout { settings.connectTimeout = try duration(connectTimeout, flag: "--db-connect-timeout") }
+            if let connectionWait { settings.connectionWait = try duration(connectionWait, flag: "--db-connection-wait") }
             if let isolation {
                 guard let level = PostgresSettings.Isolation(rawValue: isolation) else {
                     throw ValidationError("--db-isolation must be read-committed or serializable")

@@ -140,3 +140,19 @@ import Testing
         #expect(policy.delay(beforeAttempt: 2) <= .milliseconds(10))
     }
 }
+
+/// A PostgreSQL server that does not answer makes transactions fail as `unavailable` on time (the HTTP edge's
+/// 503), instead of waiting for as long as the client keeps retrying the connection.
+@Suite struct UnreachablePostgresTests {
+    @Test func anUnreachableServerIsUnavailableWithinTheWait() async throws {
+        let settings = PostgresSettings(host: "127.0.0.1", port: 1, username: "nobody", database: "none", connectionWait: .seconds(1))
+        let started = ContinuousClock.now
+        await #expect(throws: DatabaseError.self) { _ = try await PostgresEngine.open(settings) }
+        do {
+            _ = try await PostgresEngine.open(settings)
+        } catch let error as DatabaseError {
+            #expect(error.isTransient, "\(error)")
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}

@@ -64,7 +64,7 @@ public final class PostgresEngine: DatabaseEngine, Service {
 
     public func transaction<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
         do {
-            return try await client.withConnection { connection in
+            return try await withLeasedConnection { connection in
                 let statements = PostgresStatements(connection: connection, logger: logger)
                 let transaction = Transaction(connection: statements)
                 guard let begin = begin(kind) else { return try await body(transaction) }
@@ -80,6 +80,41 @@ public final class PostgresEngine: DatabaseEngine, Service {
             }
         } catch let error as PSQLError {
             throw Self.map(error)
+        }
+    }
+
+    /// Leases a connection for `body`, waiting at most ``PostgresSettings/connectionWait``. PostgresClient itself
+    /// waits for as long as it takes (retrying the server with backoff while it is down), which would hold every
+    /// request; so a child task holds the lease and hands the connection over, and a watchdog gives up on time,
+    /// which cancels the lease request. `body` runs here, in the caller's task.
+    private func withLeasedConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        let client = client
+        let wait = settings.connectionWait
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+            let (connections, handOver) = AsyncStream.makeStream(of: PostgresConnection.self, bufferingPolicy: .bufferingNewest(1))
+            let (released, release) = AsyncStream.makeStream(of: Void.self)
+            group.addTask {
+                defer { handOver.finish() }
+                try await client.withConnection { connection in
+                    handOver.yield(connection)
+                    for await _ in released {}  // hold the lease until the transaction is done
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: wait)
+                handOver.finish()  // nothing arrived in time (a no-op once the connection was handed over)
+            }
+            var iterator = connections.makeAsyncIterator()
+            guard let connection = await iterator.next() else {
+                release.finish()
+                group.cancelAll()
+                throw Kernel.DatabaseError.unavailable("no PostgreSQL connection within \(wait) (\(settings.redactedURL))")
+            }
+            defer {
+                release.finish()
+                group.cancelAll()
+            }
+            return try await body(connection)
         }
     }
 

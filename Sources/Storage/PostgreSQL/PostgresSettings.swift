@@ -48,14 +48,18 @@ public struct PostgresSettings: Sendable, Equatable {
     public var maxConnections: Int
     /// How long opening one connection may take.
     public var connectTimeout: Duration
+    /// How long a transaction waits for a connection of the pool (all busy, or the server down) before failing
+    /// with `unavailable`, which the HTTP edge answers with `503` and `Retry-After`.
+    public var connectionWait: Duration
     public var isolation: Isolation
     public var synchronousCommit: SynchronousCommit
 
-    /// Settings with the defaults: TLS disabled, 16 connections, a 10 s connect timeout, READ COMMITTED,
+    /// Settings with the defaults: TLS disabled, 16 connections, a 10 s connect timeout, a 5 s wait for a
+    /// connection, READ COMMITTED,
     /// `synchronous_commit=on`.
     public init(
         host: String, port: Int = 5432, username: String, password: String? = nil, database: String, schema: String? = nil,
-        tls: TLSMode = .disable, maxConnections: Int = 16, connectTimeout: Duration = .seconds(10),
+        tls: TLSMode = .disable, maxConnections: Int = 16, connectTimeout: Duration = .seconds(10), connectionWait: Duration = .seconds(5),
         isolation: Isolation = .readCommitted, synchronousCommit: SynchronousCommit = .on
     ) {
         self.host = host
@@ -67,6 +71,7 @@ public struct PostgresSettings: Sendable, Equatable {
         self.tls = tls
         self.maxConnections = maxConnections
         self.connectTimeout = connectTimeout
+        self.connectionWait = connectionWait
         self.isolation = isolation
         self.synchronousCommit = synchronousCommit
     }

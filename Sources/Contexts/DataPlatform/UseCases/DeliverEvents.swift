@@ -33,8 +33,9 @@ extension DataPlatformService {
         let due = try await database.read { tx in try await OutboxStore(tx: tx).due(at: now, limit: 100) }
         for event in due {
             // Read the clock again for each claim: an earlier delivery of this pass may have taken seconds, and a
-            // lease counted from the pass's start would end early while this instance is still sending.
-            let claimedAt = clock.now()
+            // lease counted from the pass's start would end early while this instance is still sending. (A pass
+            // asked for a later instant than the clock shows keeps that instant.)
+            let claimedAt = max(now, clock.now())
             let until = try claimedAt.adding(seconds: policy.lease.seconds)
             guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: claimedAt, until: until) })
             else { continue }
