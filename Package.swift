@@ -39,7 +39,7 @@ let package = Package(
         // MARK: Storage engines: adapters that only the composition root imports.
         .target(
             name: "SQLiteEngine",
-            dependencies: ["Kernel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Kernel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Sources/Storage/SQLite",
             swiftSettings: strict
         ),

@@ -6,6 +6,7 @@ import Order
 import Payment
 import Point
 import Product
+import Synchronization
 
 /// The Payment context's ports, served by the Order, Product, Coupon, Point and DataPlatform doors, each call
 /// traced with the seed's payment diagram.
@@ -80,14 +81,20 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
 
     let dataPlatform: DataPlatformService
     let tracer: any Tracer
+    /// The event `record` encoded last, so that `publish` right after the commit sends those bytes without
+    /// encoding them again (JSON encoding was a twentieth of a payment). Another payment in between only means a
+    /// second encoding of the same bytes.
+    let lastRecorded = LastRecordedEvent()
 
     func record(_ paid: PaidOrder, in tx: Transaction) async throws {
-        try await dataPlatform.enqueue(try Self.event(paid), in: tx)
+        let event = try Self.event(paid)
+        try await dataPlatform.enqueue(event, in: tx)
+        lastRecorded.keep(event)
     }
 
     func publish(_ paid: PaidOrder) async -> Bool {
         tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, "주문정보 전송"))
-        let outcome = try? await dataPlatform.deliverNow(try Self.event(paid))
+        let outcome = try? await dataPlatform.deliverNow(try lastRecorded.take(paid.eventId) ?? Self.event(paid))
         let delivered = outcome == .delivered
         tracer.record(TraceMessage(
             DataPlatformService.name, .reply, PaymentService.name, delivered ? "전송 확인" : "전송 실패 (재전송 대기)"))
@@ -97,8 +104,28 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
     /// The platform's event for a paid order: the same bytes each time (sorted keys), so the outbox row and the
     /// delivery agree.
     static func event(_ paid: PaidOrder) throws -> PlatformEvent {
+        PlatformEvent(eventId: paid.eventId, kind: kind, payload: String(decoding: try encoder.encode(paid), as: UTF8.self))
+    }
+
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return PlatformEvent(eventId: paid.eventId, kind: kind, payload: String(decoding: try encoder.encode(paid), as: UTF8.self))
+        return encoder
+    }()
+}
+
+/// One event, kept between a payment's `record` and its `publish`.
+final class LastRecordedEvent: Sendable {
+    private let event = Mutex<PlatformEvent?>(nil)
+
+    func keep(_ recorded: PlatformEvent) { event.withLock { $0 = recorded } }
+
+    /// The kept event when it is the one with `eventId` (and forgets it), else nil.
+    func take(_ eventId: String) -> PlatformEvent? {
+        event.withLock { kept in
+            guard kept?.eventId == eventId else { return nil }
+            defer { kept = nil }
+            return kept
+        }
     }
 }

@@ -42,6 +42,12 @@ public final class Database: Sendable {
         try await transaction(.singleStatement, body)
     }
 
+    /// Runs a whole use case near the writer (``DatabaseEngine/withWriterAffinity(_:)``): on SQLite its
+    /// transactions and the work between them then share one thread hop.
+    public func withWriterAffinity<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await engine.withWriterAffinity(body)
+    }
+
     /// Closes every connection. The database cannot be used afterwards.
     public func close() async throws { try await engine.close() }
 

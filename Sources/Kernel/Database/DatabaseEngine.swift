@@ -25,6 +25,12 @@ public protocol DatabaseEngine: Sendable {
     /// until this transaction ends; nil when the write transaction itself already excludes them (SQLite).
     var migrationLockStatement: SQL? { get }
 
+    /// Runs `body`, and the transactions it begins, where write transactions run best: SQLite runs it on its
+    /// writer connection's thread, so that a use case of several transactions and the work between them (the
+    /// payment, its delivery, the record of the delivery) costs one thread hop instead of one per transaction;
+    /// PostgreSQL, whose statements suspend on the network anyway, just runs it.
+    func withWriterAffinity<T: Sendable>(_ body: () async throws -> T) async throws -> T
+
     /// Closes every connection. The engine cannot be used afterwards.
     func close() async throws
 }

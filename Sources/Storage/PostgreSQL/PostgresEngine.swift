@@ -118,6 +118,10 @@ public final class PostgresEngine: DatabaseEngine, Service {
         }
     }
 
+    public func withWriterAffinity<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await body()
+    }
+
     public func close() async throws {
         runner.withLock { task in
             task?.cancel()

@@ -22,6 +22,11 @@ final class SQLiteLane: Sendable {
         return try await runOnThread(kind, body)
     }
 
+    /// Runs `body` with this lane's thread as the task's executor preference (child tasks inherit it).
+    func withAffinity<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(thread, operation: body)
+    }
+
     private func runOnThread<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(thread) {
             let handle = SQLiteStatements(connection: connection)
@@ -59,28 +64,14 @@ struct SQLiteStatements: SQLConnection {
     func query(_ statement: Kernel.SQL) async throws -> [SQLRow] {
         let (text, binds) = statement.rendered { _ in "?" }
         return try mapErrors(text) {
-            try connection.inDatabase { db in
-                let prepared = try db.cachedStatement(sql: text)
-                prepared.setUncheckedArguments(StatementArguments(binds.map(\.databaseValue)))
-                let columns = SQLColumns(prepared.columnNames)
-                var rows: [SQLRow] = []
-                let cursor = try Row.fetchCursor(prepared)
-                while let row = try cursor.next() {
-                    rows.append(SQLRow(columns: columns, values: try row.databaseValues.map(SQLValue.init(sqlite:))))
-                }
-                return rows
-            }
+            try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), binds: binds, collect: true, db: db) }
         }
     }
 
     func execute(_ statement: Kernel.SQL) async throws {
         let (text, binds) = statement.rendered { _ in "?" }
         try mapErrors(text) {
-            try connection.inDatabase { db in
-                let prepared = try db.cachedStatement(sql: text)
-                prepared.setUncheckedArguments(StatementArguments(binds.map(\.databaseValue)))
-                try prepared.execute()
-            }
+            _ = try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), binds: binds, collect: false, db: db) }
         }
     }
 
@@ -88,29 +79,6 @@ struct SQLiteStatements: SQLConnection {
     func run(_ text: String) throws {
         try mapErrors(text) {
             try connection.inDatabase { db in try db.cachedStatement(sql: text).execute() }
-        }
-    }
-}
-
-extension SQLValue {
-    /// The value as GRDB binds it.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .integer(let value): value.databaseValue
-        case .text(let value): value.databaseValue
-        }
-    }
-
-    /// A value SQLite returned. A REAL or a BLOB is not something commerce stores: it is kept as text, so that
-    /// decoding it as a number fails loudly instead of rounding.
-    init(sqlite value: DatabaseValue) throws {
-        switch value.storage {
-        case .null: self = .null
-        case .int64(let integer): self = .integer(integer)
-        case .string(let text): self = .text(text)
-        case .double(let real): self = .text(String(real))
-        case .blob(let data): self = .text(String(decoding: data, as: UTF8.self))
         }
     }
 }

@@ -50,6 +50,10 @@ public final class SQLiteEngine: DatabaseEngine {
         return try await lane(for: kind).run(kind, body)
     }
 
+    public func withWriterAffinity<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await writer.withAffinity(body)
+    }
+
     public func close() async throws {
         guard !isClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         // Each connection closes when its lane is released; closing here makes later use fail instead of waiting.

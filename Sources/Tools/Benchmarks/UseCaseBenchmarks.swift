@@ -70,6 +70,25 @@ public enum UseCaseBenchmarks {
         return Double(n) / elapsed
     }
 
+    /// Only the pay use case on a disk file and its C ceiling, for profiling (`commerce-bench --part pay`).
+    public static func payOnly(n: Int) async throws -> [BenchRow] {
+        let (app, orders, path) = try await seeded(n: n, on: .disk, orders: true)
+        defer { path.map(removeDatabase) }
+        let switches = contextSwitches()
+        let elapsed = try await seconds {
+            for order in orders { _ = try await app.pay(order: order.id, user: order.userId) }
+        }
+        let perPay = Double(contextSwitches() - switches) / Double(n)
+        try await app.close()
+        let pay = Double(n) / elapsed
+        let ceiling = try await cCeiling(n: n, onDisk: true, pay: true)
+        return [
+            BenchRow("pay/disk", "use case", pay, "pays/s"), BenchRow("pay/disk", "C ceiling", ceiling, "pays/s"),
+            BenchRow("pay/disk", "use case / C ceiling", pay / ceiling, "ratio"),
+            BenchRow("pay/disk", "context switches per pay", perPay, "switches"),
+        ]
+    }
+
     /// Pays with 1, 2, 4 and 8 concurrent callers on a disk file: throughput and latency percentiles.
     public static func concurrency(n: Int) async throws -> [BenchRow] {
         var rows: [BenchRow] = []

@@ -44,6 +44,7 @@ struct Bench: AsyncParsableCommand {
         switch part {
         case "usecases": return try await UseCaseBenchmarks.run(n: n, postgres: postgres)
         case "concurrency": return try await UseCaseBenchmarks.concurrency(n: n)
+        case "pay": return try await UseCaseBenchmarks.payOnly(n: n)  // for profiling: `--part pay`
         case "http": return try await HTTPBenchmark.run(pairs: pairs, postgres: postgres)
         case "sweep": return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
         case "scenarios":

@@ -88,12 +88,14 @@ struct DeliveryTimedOut: Error, CustomStringConvertible {
     var description: String { "no acknowledgement within \(after)" }
 }
 
-/// Runs `operation`, failing with ``DeliveryTimedOut`` when it takes longer than `timeout` (real time).
+/// Runs `operation`, failing with ``DeliveryTimedOut`` when it takes longer than `timeout` (real time, checked
+/// by the shared coarse ticker, so a delivery arms no timer of its own).
 func withTimeout(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> Void) async throws {
+    let deadline = ContinuousClock.now + timeout
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await operation() }
         group.addTask {
-            try await Task.sleep(for: timeout)
+            try await CoarseDeadlines.shared.wait(until: deadline)
             throw DeliveryTimedOut(after: timeout)
         }
         defer { group.cancelAll() }
