@@ -129,6 +129,9 @@ public final class PostgresEngine: DatabaseEngine, Service {
         }
     }
 
+    /// An engine dropped without ``close()`` still stops its client (and with it every connection).
+    deinit { runner.withLock { $0?.cancel() } }
+
     private func begin(_ kind: TransactionKind) -> String? {
         switch kind {
         case .write: "BEGIN ISOLATION LEVEL \(settings.isolation.sql)"

@@ -6,6 +6,7 @@ import Kernel
 /// so two transactions never interleave on the connection even when one of them suspends.
 final class SQLiteLane: Sendable {
     let connection: DatabaseQueue
+    private let columns = SQLiteColumnCache()
     private let thread: SQLiteThread
     private let turns: AsyncLock?
 
@@ -29,7 +30,7 @@ final class SQLiteLane: Sendable {
 
     private func runOnThread<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(thread) {
-            let handle = SQLiteStatements(connection: connection)
+            let handle = SQLiteStatements(connection: connection, columns: columns)
             let transaction = Transaction(connection: handle)
             guard let begin = Self.begin(kind) else { return try await body(transaction) }
             try handle.run(begin)
@@ -58,20 +59,21 @@ final class SQLiteLane: Sendable {
 /// (dispatch_sync onto an idle queue), so no statement crosses threads.
 struct SQLiteStatements: SQLConnection {
     let connection: DatabaseQueue
+    let columns: SQLiteColumnCache
 
     var dialect: SQLDialect { .sqlite }
 
     func query(_ statement: Kernel.SQL) async throws -> [SQLRow] {
         let (text, binds) = statement.rendered { _ in "?" }
         return try mapErrors(text) {
-            try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), binds: binds, collect: true, db: db) }
+            try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), sql: text, binds: binds, collect: true, db: db, columns: columns) }
         }
     }
 
     func execute(_ statement: Kernel.SQL) async throws {
         let (text, binds) = statement.rendered { _ in "?" }
         try mapErrors(text) {
-            _ = try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), binds: binds, collect: false, db: db) }
+            _ = try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), sql: text, binds: binds, collect: false, db: db, columns: columns) }
         }
     }
 

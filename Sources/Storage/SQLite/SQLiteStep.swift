@@ -10,7 +10,9 @@ enum SQLiteStep {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Runs `statement` with `binds`; with `collect`, returns its rows.
-    static func run(_ statement: Statement, binds: [SQLValue], collect: Bool, db: GRDB.Database) throws -> [SQLRow] {
+    static func run(
+        _ statement: Statement, sql: String, binds: [SQLValue], collect: Bool, db: GRDB.Database, columns cache: SQLiteColumnCache
+    ) throws -> [SQLRow] {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
@@ -22,7 +24,7 @@ enum SQLiteStep {
             case .integer(let integer): code = sqlite3_bind_int64(handle, index, integer)
             case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, transient)
             }
-            guard code == SQLITE_OK else { throw failure(code, db: db, statement: statement) }
+            guard code == SQLITE_OK else { throw failure(code, db: db, sql: sql) }
         }
         defer { sqlite3_reset(handle) }
         var rows: [SQLRow] = []
@@ -30,10 +32,12 @@ enum SQLiteStep {
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return rows }
-            guard code == SQLITE_ROW else { throw failure(code, db: db, statement: statement) }
+            guard code == SQLITE_ROW else { throw failure(code, db: db, sql: sql) }
             guard collect else { continue }
             let count = sqlite3_column_count(handle)
-            let names = columns ?? SQLColumns((0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
+            let names = columns ?? cache.columns(of: sql) {
+                SQLColumns((0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
+            }
             columns = names
             var values: [SQLValue] = []
             values.reserveCapacity(Int(count))
@@ -55,7 +59,22 @@ enum SQLiteStep {
         }
     }
 
-    private static func failure(_ code: Int32, db: GRDB.Database, statement: Statement) -> GRDB.DatabaseError {
-        GRDB.DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    private static func failure(_ code: Int32, db: GRDB.Database, sql: String) -> GRDB.DatabaseError {
+        GRDB.DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+    }
+}
+
+/// The column names of each cached statement's results, built once per statement instead of once per query
+/// (GRDB's `Statement.sql` and the C strings of the names are recomputed on every call otherwise). Used only on its
+/// lane's thread, while the lane's turn lock is held.
+final class SQLiteColumnCache: @unchecked Sendable {
+    // @unchecked: touched by one thread at a time (the lane's), like the connection it belongs to.
+    private var bySQL: [String: SQLColumns] = [:]
+
+    func columns(of sql: String, _ make: () -> SQLColumns) -> SQLColumns {
+        if let known = bySQL[sql] { return known }
+        let made = make()
+        bySQL[sql] = made
+        return made
     }
 }

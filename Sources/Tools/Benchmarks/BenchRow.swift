@@ -92,3 +92,11 @@ func contextSwitches() -> Int {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return usage.ru_nvcsw + usage.ru_nivcsw
 }
+
+/// The middle value (the mean of the two middle ones for an even count).
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}

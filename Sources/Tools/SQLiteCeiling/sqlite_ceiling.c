@@ -47,6 +47,16 @@ static int run(sqlite3_stmt *statement) {
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/// Prepares `count` statements once (SQLITE_PREPARE_PERSISTENT: they live for the whole run); -1 on an error.
+static int prepare_all(sqlite3 *db, const char *const *texts, int count, sqlite3_stmt **statements, char *error, int size) {
+    for (int j = 0; j < count; j++) {
+        if (sqlite3_prepare_v3(db, texts[j], -1, SQLITE_PREPARE_PERSISTENT, &statements[j], 0) != SQLITE_OK) {
+            return fail(db, error, size, texts[j]);
+        }
+    }
+    return 0;
+}
+
 enum { PAY_STATEMENTS = 10 };
 
 double commerce_pay_ceiling(const char *path, int n, long long now, const char *synchronous, char *error, int error_size) {
@@ -70,12 +80,7 @@ double commerce_pay_ceiling(const char *path, int n, long long now, const char *
     };
     sqlite3_stmt *statements[PAY_STATEMENTS] = {0};
     double result = -1;
-    for (int j = 0; j < PAY_STATEMENTS; j++) {
-        if (sqlite3_prepare_v3(db, texts[j], -1, SQLITE_PREPARE_PERSISTENT, &statements[j], 0) != SQLITE_OK) {
-            fail(db, error, error_size, texts[j]);
-            goto done;
-        }
-    }
+    if (prepare_all(db, texts, PAY_STATEMENTS, statements, error, error_size) != 0) goto done;
     double started = seconds_now();
     char event[64], payload[400];
     for (int i = 1; i <= n; i++) {
@@ -122,12 +127,7 @@ double commerce_place_ceiling(const char *path, int n, long long now, const char
     };
     sqlite3_stmt *statements[PLACE_STATEMENTS] = {0};
     double result = -1;
-    for (int j = 0; j < PLACE_STATEMENTS; j++) {
-        if (sqlite3_prepare_v3(db, texts[j], -1, SQLITE_PREPARE_PERSISTENT, &statements[j], 0) != SQLITE_OK) {
-            fail(db, error, error_size, texts[j]);
-            goto done;
-        }
-    }
+    if (prepare_all(db, texts, PLACE_STATEMENTS, statements, error, error_size) != 0) goto done;
     double started = seconds_now();
     for (int i = 1; i <= n; i++) {
         for (int j = 0; j < PLACE_STATEMENTS; j++) {
