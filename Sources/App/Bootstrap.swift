@@ -39,22 +39,26 @@ public final class CommerceApp: Sendable {
     public let dataPlatform: DataPlatformService
     /// Every context, as it plugs in: the one list of modules.
     public let modules: [CommerceModule]
+    /// What the system counts, when configured with a metrics factory.
+    public let metrics: CommerceMetrics?
 
     /// Builds and starts the system: opens the database, applies every context's migrations, wires the
     /// services through their ports, and registers every context's jobs on the scheduler.
     public static func start(_ configuration: AppConfiguration = AppConfiguration()) async throws -> CommerceApp {
-        let database = try await configuration.database.open(observer: nil, logger: Logger(label: "commerce.database"))
+        let metrics = configuration.metrics.map(CommerceMetrics.init(factory:))
+        let database = try await configuration.database.open(observer: metrics, logger: Logger(label: "commerce.database"))
         do {
-            return try await CommerceApp(configuration: configuration, database: database)
+            return try await CommerceApp(configuration: configuration, database: database, metrics: metrics)
         } catch {
             try? await database.close()
             throw error
         }
     }
 
-    private init(configuration: AppConfiguration, database: Database) async throws {
+    private init(configuration: AppConfiguration, database: Database, metrics: CommerceMetrics?) async throws {
         self.configuration = configuration
         self.database = database
+        self.metrics = metrics
 
         // Time.
         let simulatedClock: SimulatedClock?
@@ -113,7 +117,22 @@ public final class CommerceApp: Sendable {
             dataPlatform.module,
         ]
         try await Migrator(database: database).migrate(modules)
-        for job in modules.flatMap(\.jobs) { try await scheduler.register(job) }
+        for job in modules.flatMap(\.jobs) { try await scheduler.register(Self.counted(job, by: metrics)) }
+    }
+
+    /// `job`, counting each of its runs.
+    private static func counted(_ job: ScheduledJob, by metrics: CommerceMetrics?) -> ScheduledJob {
+        guard let metrics else { return job }
+        return ScheduledJob(name: job.name, interval: job.interval, nextWork: job.nextWork) { now in
+            do {
+                let lines = try await job.run(now)
+                metrics.jobRan(job.name, failed: false)
+                return lines
+            } catch {
+                metrics.jobRan(job.name, failed: true)
+                throw error
+            }
+        }
     }
 
     /// Closes the database. Stop ``Scheduler/runOnTimers(report:)`` first.

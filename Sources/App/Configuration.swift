@@ -1,3 +1,4 @@
+import CoreMetrics
 import DataPlatform
 @_exported import PostgresEngine
 @_exported import SQLiteEngine
@@ -36,13 +37,15 @@ public struct AppConfiguration: Sendable {
     public var dataPlatform: DataPlatformSetting
     /// Delivery timeout and retry schedule for the data platform.
     public var relayPolicy: RelayPolicy
+    /// Where the system's metrics go (``CommerceMetrics``); nil counts nothing.
+    public var metrics: (any MetricsFactory)?
 
     /// The defaults: in memory, simulated clock at `2026-01-01T09:00:00Z`, 15-minute orders, in-memory platform.
     public init(
         database: DatabaseSetting = .memory,
         clock: ClockSetting = .simulated(start: SimulatedClock.defaultStart), orderTimeToLive: TimeSpan = .minutes(15),
         pointRules: PointRules = PointRules(), dataPlatform: DataPlatformSetting = .inMemory,
-        relayPolicy: RelayPolicy = RelayPolicy()
+        relayPolicy: RelayPolicy = RelayPolicy(), metrics: (any MetricsFactory)? = nil
     ) {
         self.database = database
         self.clock = clock
@@ -50,5 +53,6 @@ public struct AppConfiguration: Sendable {
         self.pointRules = pointRules
         self.dataPlatform = dataPlatform
         self.relayPolicy = relayPolicy
+        self.metrics = metrics
     }
 }

@@ -24,9 +24,14 @@ extension CommerceApp {
         do {
             let result = try await database.withWriterAffinity(body)
             tracer.record(TraceMessage(service, .reply, SeedLabels.user, success))
+            metrics?.useCaseEnded(service, outcome: "ok")
             return result
         } catch let error as DomainError {
             tracer.record(TraceMessage(service, .reply, SeedLabels.user, SeedLabels.failureResponse(error.code)))
+            metrics?.useCaseEnded(service, outcome: error.code.rawValue)
+            throw error
+        } catch {
+            metrics?.useCaseEnded(service, outcome: "ERROR")
             throw error
         }
     }

@@ -1,6 +1,7 @@
 import App
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Kernel
 import Logging
 import NIOCore
@@ -8,34 +9,56 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
 
-/// Where and how the HTTP server listens.
+/// Where and how the HTTP server listens, who it trusts, and the limits that keep a slow or greedy client from
+/// holding it.
 public struct HTTPServerConfiguration: Sendable {
     /// The address to bind.
     public var host: String
     /// The port; 0 picks a free one.
     public var port: Int
+    /// The keys that verify bearer tokens.
+    public var tokens: AccessTokens
+    /// Where `/metrics` reads from; nil serves an empty page.
+    public var metrics: HTTPMetrics?
     /// The largest request body accepted (HTTP.md: 1 MiB).
     public var maxBodyBytes: Int
+    /// How long a request's body may take to arrive.
+    public var bodyTimeout: Duration
+    /// How long a connection may sit without a byte (between requests, or in the middle of a request's head).
+    public var idleTimeout: Duration
+    /// Connections open at once; more wait in the listen backlog.
+    public var maxConnections: Int
 
-    /// Listens on `host:port`.
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20) {
+    /// Listens on `host:port`, trusting `tokens`.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, tokens: AccessTokens, metrics: HTTPMetrics? = nil, maxBodyBytes: Int = 1 << 20,
+        bodyTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30), maxConnections: Int = 1_000
+    ) {
         self.host = host
         self.port = port
+        self.tokens = tokens
+        self.metrics = metrics
         self.maxBodyBytes = maxBodyBytes
+        self.bodyTimeout = bodyTimeout
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
     }
 }
 
-/// The HTTP edge: the generated routes of `openapi.yaml` on Hummingbird, with error bodies, a body limit and a
-/// log line per request.
+/// The HTTP edge: the generated routes of `openapi.yaml` on Hummingbird, with authentication, error bodies, a
+/// body limit, metrics and a log line per request.
 public enum CommerceHTTPServer {
-    /// The router with every route of the document and the middleware around them.
+    /// The router with every route of the document and the middleware around them, outermost first.
     public static func router(for app: CommerceApp, configuration: HTTPServerConfiguration) throws -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
+        if let metrics = configuration.metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
         router.add(middleware: ErrorBodyMiddleware())
-        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        router.add(middleware: AuthenticationMiddleware(tokens: configuration.tokens))
+        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes, timeout: configuration.bodyTimeout))
         // Compact JSON (the runtime's default pretty-prints every response).
-        try CommerceAPI(app: app).registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+        try CommerceAPI(app: app, metrics: configuration.metrics)
+            .registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
         return router
     }
 
@@ -46,7 +69,10 @@ public enum CommerceHTTPServer {
     ) throws -> some ApplicationProtocol {
         Application(
             router: try router(for: app, configuration: configuration),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "commerce"),
+            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "commerce",
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
             onServerRunning: onServerRunning,
             logger: logger)
     }

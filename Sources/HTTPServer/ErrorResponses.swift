@@ -5,6 +5,12 @@ import Kernel
 import Logging
 import OpenAPIRuntime
 
+private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return encoder
+}()
+
 /// The one table from error codes to HTTP statuses (HTTP.md): 400 for `INVALID_ARGUMENT`, 404 for
 /// `*_NOT_FOUND`, 409 for every other rule.
 enum ErrorStatus {
@@ -17,9 +23,15 @@ enum ErrorStatus {
     }
 }
 
-/// Turns every error that leaves a handler into the `{"code","message"}` body: domain errors by the table,
-/// anything the generated code could not decode as `INVALID_ARGUMENT`, Hummingbird's own errors (an unknown
-/// route, a body too large) with their status. A 500 means a bug, and is logged as one.
+/// Turns every error that leaves a handler into the `{"code","message","requestId"}` body (HTTP.md):
+/// - a domain error by the table; the edge's own `401 UNAUTHENTICATED` (with `WWW-Authenticate: Bearer`) and
+///   `403 FORBIDDEN`;
+/// - a request the generated code could not parse: `400 INVALID_ARGUMENT` (the runtime says so by having no
+///   operation input: the handler was never called);
+/// - a fault of the server, never the client's: `503 UNAVAILABLE` with `Retry-After` when the database is busy,
+///   locked, unreachable or out of connections, `500 INTERNAL` for anything else, both logged at error level with
+///   the request id;
+/// - Hummingbird's own errors (an unknown route, a body too large) with their status.
 struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -29,22 +41,40 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// Seconds a client should wait before retrying after a `503`.
+    static var retryAfterSeconds: Int { 1 }
+
     static func response(for error: any Error, logger: Logger) -> Response {
         switch error {
         case let domain as DomainError:
             return body(ErrorStatus.status(for: domain.code), code: domain.code.rawValue, message: domain.message)
+        case let edge as EdgeError:
+            var response = body(edge.code == "FORBIDDEN" ? .forbidden : .unauthorized, code: edge.code, message: edge.message)
+            if edge.code == "UNAUTHENTICATED" { response.headers[.wwwAuthenticate] = "Bearer" }
+            return response
+        case let database as DatabaseError where database.isTransient:
+            logger.error("database unavailable", metadata: ["error": "\(database)", "requestId": "\(RequestID.current)"])
+            var response = body(.serviceUnavailable, code: "UNAVAILABLE", message: "the database is busy or unavailable; retry shortly")
+            response.headers[.retryAfter] = String(retryAfterSeconds)
+            return response
         case let server as ServerError:
+            guard server.operationInput == nil else { return response(for: server.underlyingError, logger: logger) }
             if let domain = server.underlyingError as? DomainError { return response(for: domain, logger: logger) }
             return body(.badRequest, code: ErrorCode.invalidArgument.rawValue, message: describe(server))
         case let http as any HTTPResponseError:
             let status = http.status
             // An unknown route gets a *_NOT_FOUND code of its own, so the 404-for-NOT_FOUND rule holds.
             let code = status == .notFound ? "ROUTE_NOT_FOUND" : status.code < 500 ? ErrorCode.invalidArgument.rawValue : "INTERNAL"
-            let message = status == .contentTooLarge ? "the request body is over 1 MiB" : status.reasonPhrase
+            let message =
+                switch status {
+                case .contentTooLarge: "the request body is over 1 MiB"
+                case .requestTimeout: "the request body did not arrive in time"
+                default: status.reasonPhrase
+                }
             return body(status, code: code, message: message)
         default:
-            logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
-            return body(.internalServerError, code: "INTERNAL", message: "an internal error; it has been logged")
+            logger.error("internal error", metadata: ["error": "\(String(reflecting: error))", "requestId": "\(RequestID.current)"])
+            return body(.internalServerError, code: "INTERNAL", message: "an internal error; it has been logged with this request id")
         }
     }
 
@@ -69,7 +99,7 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func body(_ status: HTTPResponse.Status, code: String, message: String) -> Response {
-        let data = (try? JSONEncoder().encode(["code": code, "message": message])) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(["code": code, "message": message, "requestId": RequestID.current])) ?? Data("{}".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -87,3 +87,26 @@ extension Timestamp {
         self = timestamp
     }
 }
+
+extension Components.Schemas.PointEntry {
+    init(_ entry: PointEntry) {
+        self.init(
+            id: entry.id, userId: entry.userId.rawValue, kind: entry.kind == .charge ? .charge : .use, amount: entry.amount.won,
+            balanceAfter: entry.balanceAfter.won, orderId: entry.orderId?.rawValue, createdAt: Date(entry.createdAt))
+    }
+}
+
+/// The opaque `cursor` of a page: where the next page starts, as the client hands it back.
+enum PageCursor {
+    static func encode(_ after: Int64?) -> String? {
+        after.map { Data("after:\($0)".utf8).base64EncodedString() }
+    }
+
+    static func decode(_ cursor: String?, limit: Int?) throws(DomainError) -> PageRequest {
+        guard let cursor else { return try PageRequest(after: nil, limit: limit) }
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8), text.hasPrefix("after:"),
+            let after = Int64(text.dropFirst("after:".count)), after >= 0
+        else { throw .invalid("cursor is not one this server gave out") }
+        return try PageRequest(after: after, limit: limit)
+    }
+}

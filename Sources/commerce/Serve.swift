@@ -25,6 +25,9 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup(title: "Database (default: the SQLite file commerce.sqlite in the working directory)")
     var databaseOptions: DatabaseOptions
 
+    @OptionGroup(title: "Identity (default: an HS256 secret in commerce.jwt-secret beside the database, created on first start)")
+    var identity: IdentityOptions
+
     @Option(name: .customLong("order-ttl"), help: ArgumentHelp("How long an unpaid order lives (default 15m).", valueName: "duration"))
     var orderTTL: String?
 
@@ -80,12 +83,15 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "commerce")
+        let tokens = try await identity.tokens(database: settings.database)
+        let metrics = HTTPMetrics()
         let app = try await CommerceApp.start(AppConfiguration(
             database: settings.database, clock: .system, orderTimeToLive: settings.orderTTL,
-            dataPlatform: settings.dataPlatform))
+            dataPlatform: settings.dataPlatform, metrics: metrics.factory))
         let database = settings.database.summary
         try await CommerceHTTPServer.serve(
-            app, configuration: HTTPServerConfiguration(host: settings.host, port: settings.port), logger: logger
+            app, configuration: HTTPServerConfiguration(host: settings.host, port: settings.port, tokens: tokens, metrics: metrics),
+            logger: logger
         ) { channel in
             logger.notice("listening", metadata: [
                 "address": "\(channel.localAddress?.description ?? "?")", "database": "\(database)",

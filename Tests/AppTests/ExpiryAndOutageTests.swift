@@ -60,7 +60,7 @@ import Testing
         #expect(shop.trace.last == "Payment-->>User: 결제 성공")
         #expect(try await shop.app.orders.orders(status: .paid).count == 3)
         _ = try await shop.advance("5m")
-        #expect(try await shop.outbox() == .init(pending: 3, delivered: 0))
+        #expect(try await shop.outbox() == .init(pending: 3, delivered: 0, failing: 3))
         #expect(shop.recorder.received.isEmpty)
         shop.recorder.set(up: true)
         _ = try await shop.advance("2m")

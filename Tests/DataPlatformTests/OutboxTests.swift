@@ -110,7 +110,7 @@ import Testing
             return
         }
         #expect(reason.contains("no acknowledgement within"))
-        #expect(try await f.outbox.counts() == OutboxCounts(pending: 1, delivered: 0))
+        #expect(try await f.outbox.counts() == OutboxCounts(pending: 1, delivered: 0, failing: 1))
     }
 
     @Test(arguments: [(1 as Int64, 10 as Int64), (2, 20), (3, 40), (4, 60), (5, 60), (1_000, 60)])

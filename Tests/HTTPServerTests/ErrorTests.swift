@@ -8,7 +8,7 @@ import Testing
     static let malformed: [(String, String, String)] = [
         ("/api/v1/orders", #"{"userId":1,"items":"#, "malformed JSON"),
         ("/api/v1/orders", #"{"userId":"one","items":[]}"#, "a wrong type"),
-        ("/api/v1/orders", #"{"items":[{"productId":1,"quantity":1}]}"#, "a missing field"),
+        ("/api/v1/orders", #"{"userId":1}"#, "a missing field"),
         ("/api/v1/orders", #"{"userId":1,"items":[]}"#, "no items"),
         ("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":0}]}"#, "quantity 0"),
         ("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":-3}]}"#, "a negative quantity"),
@@ -16,7 +16,10 @@ import Testing
         ("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":99999999999999999999}]}"#, "a number past 64 bits"),
         ("/api/v1/orders", #"[1,2,3]"#, "not an object"),
         ("/api/v1/orders", "", "an empty body"),
-        ("/api/v1/payments", #"{"orderId":1}"#, "a missing userId"),
+        ("/api/v1/payments", #"{"userId":1}"#, "a missing orderId"),
+        ("/api/v1/orders", #"{"items":[\#(Array(repeating: #"{"productId":1,"quantity":1}"#, count: 101).joined(separator: ","))]}"#, "101 lines"),
+        ("/api/v1/products", #"{"name":"Pen\u0007","price":1,"stock":1}"#, "a control character"),
+        ("/api/v1/products", #"{"name":"\#(String(repeating: "가", count: 67))","price":1,"stock":1}"#, "201 bytes of UTF-8"),
         ("/api/v1/products", #"{"name":"","price":1,"stock":1}"#, "an empty name"),
         ("/api/v1/products", #"{"name":"Pen","price":-1,"stock":1}"#, "a negative price"),
         ("/api/v1/coupons", #"{"name":"X","discount":{"type":"HALF"}}"#, "an unknown discount type"),
@@ -40,7 +43,8 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/api/v1/products/abc", "/api/v1/products/0", "/api/v1/products/-1", "/api/v1/orders/1", "/api/v1/orders/x?userId=1",
+    @Test(arguments: ["/api/v1/products/abc", "/api/v1/products/0", "/api/v1/products/-1", "/api/v1/orders/x?userId=1", "/api/v1/products?limit=0",
+                      "/api/v1/products?limit=201", "/api/v1/products?cursor=bogus",
                       "/api/v1/orders/1?userId=zero", "/api/v1/users/0/points", "/api/v1/users/1.5/coupons"])
     func badPathsAndQueriesAre400(uri: String) async throws {
         try await HTTPHarness.start().test { client in

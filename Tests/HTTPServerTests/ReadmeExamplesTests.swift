@@ -7,6 +7,8 @@ import Testing
 /// The README's curl examples run here, in order, against the real router: each must answer as the README says.
 @Suite struct ReadmeExamplesTests {
     struct Example: Sendable {
+        /// `NAME=$(commerce token --user N [--admin])`: a token to sign and bind, instead of a request.
+        var token: (name: String, user: Int64, admin: Bool)?
         let method: HTTPRequest.Method
         let path: String
         let body: String?
@@ -19,8 +21,16 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         guard let start = readme.range(of: "<!-- http-examples -->"), let end = readme.range(of: "<!-- /http-examples -->") else { return [] }
-        return try readme[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("curl ") }.map { line in
+        let lines = readme[start.upperBound..<end.lowerBound].split(separator: "\n")
+        return try lines.filter { $0.hasPrefix("curl ") || $0.contains("=$(commerce token") }.map { line in
             let (command, comment) = line.split(separator: "#", maxSplits: 1).map(String.init).pairs
+            if let equals = command.firstIndex(of: "="), command.contains("$(commerce token") {
+                let words = try shellWords(String(command[command.index(after: equals)...]).replacingOccurrences(of: ")", with: " "))
+                let user = words.firstIndex(of: "--user").flatMap { Int64(words[$0 + 1]) } ?? 0
+                return Example(
+                    token: (String(command[..<equals]), user, words.contains("--admin")), method: .get, path: "", body: nil, headers: [],
+                    expected: 0)
+            }
             let words = try shellWords(command)
             var method = HTTPRequest.Method.get, path = "", body: String?, headers: [(String, String)] = []
             var index = 1
@@ -37,15 +47,21 @@ import Testing
                 index += 1
             }
             let expected = Int(comment.trimmingCharacters(in: .whitespaces).prefix(3)) ?? 0
-            return Example(method: method, path: path, body: body, headers: headers, expected: expected)
+            return Example(token: nil, method: method, path: path, body: body, headers: headers, expected: expected)
         }
     }
 
-    /// Splits a shell command line: single quotes keep everything, spaces separate.
+    /// Splits a shell command line: single and double quotes keep spaces, spaces separate.
     static func shellWords(_ line: String) throws -> [String] {
         var words: [String] = [], current = "", quoted = false, inWord = false
+        var quote: Character = "'"
         for character in line {
-            if character == "'" { quoted.toggle(); inWord = true; continue }
+            if character == "'" || character == "\"", !quoted || character == quote {
+                quote = character
+                quoted.toggle()
+                inWord = true
+                continue
+            }
             if character == " ", !quoted {
                 if inWord { words.append(current) }
                 (current, inWord) = ("", false)
@@ -61,12 +77,24 @@ import Testing
     @Test func theReadmesCurlExamplesAnswerAsDocumented() async throws {
         let examples = try Self.examples()
         #expect(examples.count >= 6, "the README's http-examples block")
-        try await HTTPHarness.start().test { client in
-            for example in examples {
+        #expect(examples.contains { $0.token != nil }, "the block gets its tokens first")
+        let harness = try await HTTPHarness.start()
+        var tokens: [String: String] = [:]
+        for example in examples {
+            if let token = example.token { tokens[token.name] = try await harness.token(token.user, admin: token.admin) }
+        }
+        let bound = tokens
+        try await harness.test { client in
+            let client = client.with(token: nil)  // only the tokens the README itself sends
+            for example in examples where example.token == nil {
                 var headers = HTTPFields()
-                for (name, value) in example.headers { if let field = HTTPField.Name(name) { headers[field] = value } }
+                for (name, value) in example.headers {
+                    let value = bound.reduce(value) { text, token in text.replacingOccurrences(of: "$" + token.key, with: token.value) }
+                    if let field = HTTPField.Name(name) { headers[field] = value }
+                }
                 let reply = try await client.request(example.method, example.path, example.body, headers: headers)
                 #expect(Int(reply.status.code) == example.expected, "\(example.method) \(example.path): \(reply.body)")
+                if example.expected == 401 { #expect(reply.headers[.wwwAuthenticate] == "Bearer") }
             }
         }
     }

@@ -8,7 +8,7 @@ import Testing
     @Test func productsAndHealth() async throws {
         try await HTTPHarness.start().test { client in
             #expect(try await client.get("/health").string("status") == "ok")
-            #expect(try await client.get("/api/v1/products").body.filter { !$0.isWhitespace } == "[]")
+            #expect(try await client.get("/api/v1/products").body.filter { !$0.isWhitespace } == #"{"items":[]}"#)
             let created = try await client.post("/api/v1/products", #"{"name":"Keyboard","price":50000,"stock":10}"#)
             #expect(created.status == .created)
             #expect(created.int("id") == 1)
@@ -119,13 +119,18 @@ import Testing
 }
 
 @Suite struct HealthTests {
-    @Test func healthIs503WhenTheDatabaseDoesNotAnswer() async throws {
+    @Test func readyIs503WhenTheDatabaseDoesNotAnswerAndHealthStays200() async throws {
         let harness = try await HTTPHarness.start()
+        try await harness.test { client in
+            let ready = try await client.with(token: nil).get("/ready")
+            #expect(ready.status == .ok)
+        }
         try await harness.app.close()
         try await harness.test { client in
-            let reply = try await client.get("/health")
+            let reply = try await client.with(token: nil).get("/ready")
             #expect(reply.status == .serviceUnavailable)
             #expect(reply.code == "UNAVAILABLE")
+            #expect(try await client.with(token: nil).get("/health").status == .ok, "alive, though not ready")
         }
     }
 }

@@ -17,12 +17,22 @@ public enum Validate {
         }
     }
 
-    /// Trims a name and requires it to be non-empty and at most `maxLength` characters.
-    public static func name(_ raw: String, _ field: String, maxLength: Int = 200) throws(DomainError) -> String {
+    /// Trims a name and requires it to be non-empty, at most `maxBytes` bytes of UTF-8 (what storage and logs
+    /// pay for, whatever the script), and free of control characters.
+    public static func name(_ raw: String, _ field: String, maxBytes: Int = 200) throws(DomainError) -> String {
         let trimmed = raw.trimmedOfWhitespace
         guard !trimmed.isEmpty else { throw .invalid("\(field) must not be empty") }
-        guard trimmed.count <= maxLength else { throw .invalid("\(field) is longer than \(maxLength) characters") }
-        return trimmed
+        return try text(trimmed, field, maxBytes: maxBytes)
+    }
+
+    /// Requires text of at most `maxBytes` bytes of UTF-8 with no control characters (no newlines, no escapes
+    /// that could forge a log line or a terminal's output).
+    public static func text(_ text: String, _ field: String, maxBytes: Int) throws(DomainError) -> String {
+        guard text.utf8.count <= maxBytes else { throw .invalid("\(field) is longer than \(maxBytes) bytes of UTF-8") }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalid("\(field) must not contain control characters")
+        }
+        return text
     }
 }
 

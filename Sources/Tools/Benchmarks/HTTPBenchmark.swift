@@ -41,6 +41,9 @@ public enum HTTPBenchmark {
         var logger = Logger(label: "bench")
         logger.logLevel = .error
         defer { try? FileManager.default.removeItem(atPath: platform) }
+        // Every request carries a bearer token and is verified (HS256), as in production; an admin's, so that one
+        // token may act for every user of the run.
+        let tokens = try await AccessTokens(secret: "benchmark-secret-of-at-least-32-bytes", jwks: nil)
         var apps: [CommerceApp] = []
         for database in databases {
             apps.append(try await CommerceApp.start(AppConfiguration(database: database, dataPlatform: .jsonLines(path: platform))))
@@ -52,19 +55,21 @@ public enum HTTPBenchmark {
         let servers = apps.map { app in
             { (running: @escaping @Sendable (any Channel) async -> Void) in
                 try CommerceHTTPServer.application(
-                    for: app, configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), logger: logger, onServerRunning: running)
+                    for: app, configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, tokens: tokens), logger: logger,
+                    onServerRunning: running)
             }
         }
         var rows: [BenchRow] = []
+        let token = try await tokens.sign(user: 1, admin: true, ttl: .seconds(3600))
         try await serving(servers) { ports in
             let latencies = Latencies()
             let elapsed = try await seconds {
                 try await drive(pairs, callers: clients, latencies: latencies) { index in
                     let user = index + 1
                     let port = ports[index % ports.count]
-                    let order = try await post(client, port, "/api/v1/orders", #"{"userId":\#(user),"items":[{"productId":1,"quantity":1}]}"#)
+                    let order = try await post(client, port, token, "/api/v1/orders", #"{"userId":\#(user),"items":[{"productId":1,"quantity":1}]}"#)
                     guard order.status == 201, let id = order.id else { throw BenchmarkFailure("order answered \(order.status)") }
-                    let payment = try await post(client, ports[(index + 1) % ports.count], "/api/v1/payments", #"{"orderId":\#(id),"userId":\#(user)}"#)
+                    let payment = try await post(client, ports[(index + 1) % ports.count], token, "/api/v1/payments", #"{"orderId":\#(id),"userId":\#(user)}"#)
                     guard payment.status == 201 else { throw BenchmarkFailure("payment answered \(payment.status)") }
                 }
             }
@@ -139,9 +144,10 @@ public enum HTTPBenchmark {
         let id: Int?
     }
 
-    static func post(_ client: HTTPClient, _ port: Int, _ path: String, _ body: String) async throws -> Reply {
+    static func post(_ client: HTTPClient, _ port: Int, _ token: String, _ path: String, _ body: String) async throws -> Reply {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(string: body))
         let response = try await client.execute(request, timeout: .seconds(10))

@@ -58,9 +58,11 @@ struct CouponStore {
         try await tx.first("SELECT * FROM coupons WHERE id = \(bind: id.rawValue)").map(Self.coupon)
     }
 
-    func coupons(of user: UserID) async throws -> [StoredCoupon] {
-        try await tx.all("SELECT * FROM coupons WHERE user_id = \(bind: user.rawValue) ORDER BY id")
-            .map(Self.coupon)
+    func coupons(of user: UserID, _ page: PageRequest = .everything) async throws -> [StoredCoupon] {
+        try await tx.all("""
+            SELECT * FROM coupons WHERE user_id = \(bind: user.rawValue) AND id > \(bind: page.afterID)
+            ORDER BY id LIMIT \(bind: page.rowsToRead)
+            """).map(Self.coupon)
     }
 
     /// Marks an `ISSUED` coupon used by `order`, in one conditional statement; false when it was not `ISSUED`.

@@ -44,11 +44,14 @@ public struct OutboxCounts: Sendable, Equatable {
     public let pending: Int
     /// Acknowledged.
     public let delivered: Int
+    /// Pending after at least one failed attempt.
+    public let failing: Int
 
     /// Counts.
-    public init(pending: Int, delivered: Int) {
+    public init(pending: Int, delivered: Int, failing: Int = 0) {
         self.pending = pending
         self.delivered = delivered
+        self.failing = failing
     }
 }
 

@@ -22,11 +22,13 @@ struct OutboxStore {
 
     func counts() async throws -> OutboxCounts {
         let row = try await tx.first("""
-            SELECT COUNT(next_attempt_at) AS pending, COUNT(delivered_at) AS delivered FROM dataplatform_outbox
+            SELECT COUNT(next_attempt_at) AS pending, COUNT(delivered_at) AS delivered, COUNT(last_error) AS failing
+            FROM dataplatform_outbox
             """)
         return OutboxCounts(
             pending: Int(try row?.decode(column: "pending", as: Int64.self) ?? 0),
-            delivered: Int(try row?.decode(column: "delivered", as: Int64.self) ?? 0))
+            delivered: Int(try row?.decode(column: "delivered", as: Int64.self) ?? 0),
+            failing: Int(try row?.decode(column: "failing", as: Int64.self) ?? 0))
     }
 
     /// Pending events whose next attempt is due, oldest first.

@@ -39,11 +39,11 @@ struct OrderStore {
         return try Self.order(first, lines: lines)
     }
 
-    func list(user: UserID?, status: OrderStatus?) async throws -> [Order] {
-        var query: SQL = "SELECT * FROM orders WHERE 1 = 1"
+    func list(user: UserID?, status: OrderStatus?, _ page: PageRequest = .everything) async throws -> [Order] {
+        var query: SQL = "SELECT * FROM orders WHERE id > \(bind: page.afterID)"
         if let user { query = "\(query) AND user_id = \(bind: user.rawValue)" }
         if let status { query = "\(query) AND status = \(bind: status.rawValue)" }
-        return try await orders(from: try await tx.all("\(query) ORDER BY id"))
+        return try await orders(from: try await tx.all("\(query) ORDER BY id LIMIT \(bind: page.rowsToRead)"))
     }
 
     /// Locks the order's row until the transaction ends (PostgreSQL; SQLite's write transaction already holds

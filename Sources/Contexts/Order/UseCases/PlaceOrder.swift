@@ -6,9 +6,10 @@ extension OrderService {
     /// after the time to live. Nothing is deducted.
     ///
     /// Items naming the same product are merged (their quantities add up). The first failing check gives the
-    /// code: `INVALID_ARGUMENT` (no items, a quantity below 1), `PRODUCT_NOT_FOUND`, `OUT_OF_STOCK`, a
-    /// `COUPON_*` code, `INSUFFICIENT_BALANCE`.
+    /// code: `INVALID_ARGUMENT` (no items, more than ``maxLines`` items, a quantity below 1),
+    /// `PRODUCT_NOT_FOUND`, `OUT_OF_STOCK`, a `COUPON_*` code, `INSUFFICIENT_BALANCE`.
     public func place(user: UserID, items: [OrderItem], coupon: CouponID? = nil) async throws -> Order {
+        guard items.count <= Self.maxLines else { throw DomainError.invalid("an order has at most \(Self.maxLines) lines, got \(items.count)") }
         let items = try OrderItem.merged(items)
         try Validate.positive(timeToLive.seconds, "order time to live")
         let now = clock.now()
@@ -28,6 +29,9 @@ extension OrderService {
                 payAmount: pay, createdAt: now, expiresAt: expiresAt, paidAt: nil)
         }
     }
+
+    /// The most lines one order may have: what one statement and one response reasonably hold.
+    public static let maxLines = 100
 
     static func existing(_ id: OrderID, in store: OrderStore) async throws -> Order {
         guard let order = try await store.find(id) else { throw notFound(id) }

@@ -14,4 +14,11 @@ extension OrderService {
     public func orders(user: UserID? = nil, status: OrderStatus? = nil) async throws -> [Order] {
         try await database.read { tx in try await OrderStore(tx: tx).list(user: user, status: status) }
     }
+
+    /// One page of orders by id, optionally of one user and one status.
+    public func orders(user: UserID?, status: OrderStatus?, page: PageRequest) async throws -> Page<Order> {
+        page.page(of: try await database.read { tx in try await OrderStore(tx: tx).list(user: user, status: status, page) }) {
+            $0.id.rawValue
+        }
+    }
 }

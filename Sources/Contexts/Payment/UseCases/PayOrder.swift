@@ -52,9 +52,7 @@ extension PaymentService {
     }
 
     static func validKey(_ key: String) throws(DomainError) -> String {
-        guard !key.isEmpty, key.count <= 200, !key.contains(where: { $0.isNewline }) else {
-            throw .invalid("an idempotency key must be 1 to 200 characters on one line")
-        }
-        return key
+        guard !key.isEmpty else { throw .invalid("an idempotency key must not be empty") }
+        return try Validate.text(key, "an idempotency key", maxBytes: 200)
     }
 }

@@ -41,8 +41,11 @@ struct PointStore {
             """)
     }
 
-    func entries(of user: UserID) async throws -> [PointEntry] {
-        try await tx.all("SELECT * FROM point_entries WHERE user_id = \(bind: user.rawValue) ORDER BY id")
+    func entries(of user: UserID, _ page: PageRequest = .everything) async throws -> [PointEntry] {
+        try await tx.all("""
+            SELECT * FROM point_entries WHERE user_id = \(bind: user.rawValue) AND id > \(bind: page.afterID)
+            ORDER BY id LIMIT \(bind: page.rowsToRead)
+            """)
             .map { row in
                 PointEntry(
                     id: try row.decode(column: "id", as: Int64.self),

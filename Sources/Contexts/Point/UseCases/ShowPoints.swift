@@ -10,4 +10,9 @@ extension PointService {
     public func history(of user: UserID) async throws -> [PointEntry] {
         try await database.read { tx in try await PointStore(tx: tx).entries(of: user) }
     }
+
+    /// One page of a user's ledger, oldest first.
+    public func history(of user: UserID, page: PageRequest) async throws -> Page<PointEntry> {
+        page.page(of: try await database.read { tx in try await PointStore(tx: tx).entries(of: user, page) }) { $0.id }
+    }
 }

@@ -23,8 +23,10 @@ struct ProductStore {
         return Dictionary(uniqueKeysWithValues: try rows.map(Self.product).map { ($0.id, $0) })
     }
 
-    func all() async throws -> [Product] {
-        try await tx.all("SELECT id, name, price, stock FROM products ORDER BY id").map(Self.product)
+    func all(_ page: PageRequest = .everything) async throws -> [Product] {
+        try await tx.all("""
+            SELECT id, name, price, stock FROM products WHERE id > \(bind: page.afterID) ORDER BY id LIMIT \(bind: page.rowsToRead)
+            """).map(Self.product)
     }
 
     /// Adds stock unless the sum would pass `Int64.max`; nil when the product is unknown or the sum too large.

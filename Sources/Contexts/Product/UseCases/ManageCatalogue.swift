@@ -14,6 +14,11 @@ extension ProductCatalog {
         try await database.read { tx in try await ProductStore(tx: tx).all() }
     }
 
+    /// One page of the catalogue, by id.
+    public func list(page: PageRequest) async throws -> Page<Product> {
+        page.page(of: try await database.read { tx in try await ProductStore(tx: tx).all(page) }) { $0.id.rawValue }
+    }
+
     /// One product, or `PRODUCT_NOT_FOUND`.
     public func show(_ id: ProductID) async throws -> Product {
         try await database.read { tx in try await Self.existing(id, in: ProductStore(tx: tx)) }
