@@ -22,6 +22,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var metrics: HTTPMetrics?
     /// The largest request body accepted (HTTP.md: 1 MiB).
     public var maxBodyBytes: Int
+    /// How long a connection's first request head may take to arrive.
+    public var headerTimeout: Duration
     /// How long a request's body may take to arrive.
     public var bodyTimeout: Duration
     /// How long a connection may sit without a byte (between requests, or in the middle of a request's head).
@@ -32,13 +34,15 @@ public struct HTTPServerConfiguration: Sendable {
     /// Listens on `host:port`, trusting `tokens`.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, tokens: AccessTokens, metrics: HTTPMetrics? = nil, maxBodyBytes: Int = 1 << 20,
-        bodyTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30), maxConnections: Int = 1_000
+        headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30),
+        maxConnections: Int = 1_000
     ) {
         self.host = host
         self.port = port
         self.tokens = tokens
         self.metrics = metrics
         self.maxBodyBytes = maxBodyBytes
+        self.headerTimeout = headerTimeout
         self.bodyTimeout = bodyTimeout
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
@@ -67,9 +71,12 @@ public enum CommerceHTTPServer {
         for app: CommerceApp, configuration: HTTPServerConfiguration, logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
+        let headerTimeout = configuration.headerTimeout
+        return Application(
             router: try router(for: app, configuration: configuration),
-            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [HeaderTimeoutHandler(timeout: headerTimeout)],
+                idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "commerce",
                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),

@@ -55,6 +55,13 @@ import Testing
             #expect(!reply.body.contains("PENDING"))
         }
         await #expect(throws: DatabaseError.self) { _ = try await harness.app.orders.order(OrderID(rawValue: 1)) }
+        // The same for a ledger entry of an unknown kind: an error, not a CHARGE.
+        try await harness.app.database.write { tx in try await tx.execute("UPDATE point_entries SET kind = 'GIFT'") }
+        try await harness.test { (client: Client) async throws in
+            let reply = try await client.get("/api/v1/users/1/points/history")
+            #expect(reply.status == .internalServerError, "\(reply.body)")
+            #expect(!reply.body.contains("CHARGE"))
+        }
     }
 
     @Test func metricsShowTheSeedsFlows() async throws {
@@ -104,5 +111,60 @@ import Testing
             #expect(reply.string("requestId") == "trace-42")
         }
         #expect(LogTextProbe.escaped("a\nb\u{1b}[31m\"") == #"a\u{a}b\u{1b}[31m\""#)
+    }
+}
+
+/// A client that sends half a request head and then nothing is disconnected after the header timeout.
+@Suite struct SlowClientTests {
+    @Test func aTricklingHeadIsCutOff() async throws {
+        let harness = try await HTTPHarness.start()
+        try await harness.test(.live, headerTimeout: .milliseconds(300)) { (client: Client) async throws in
+            guard let port = client.client.port else {
+                Issue.record("the live setup has a port")
+                return
+            }
+            let started = ContinuousClock.now
+            let closed = try Self.sendHalfAHeadAndWaitForClose(port: port)
+            #expect(closed, "the server closed the connection")
+            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(try Self.fullRequestIsAnswered(port: port), "and a prompt client on a new connection is served")
+        }
+    }
+
+    /// A whole head sent at once is answered.
+    static func fullRequestIsAnswered(port: Int) throws -> Bool {
+        let (count, reply) = try exchange(port, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        return count > 0 && reply.hasPrefix("HTTP/1.1 200")
+    }
+
+    /// Sends `text` on a new connection and reads once (5 s at most): the byte count (0 when the server closed,
+    /// -1 at the limit) and what arrived.
+    static func exchange(_ port: Int, _ text: String) throws -> (Int, String) {
+        let fd = try connected(port)
+        defer { close(fd) }
+        _ = text.withCString { send(fd, $0, strlen($0), 0) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let received = recv(fd, &buffer, buffer.count, 0)
+        return (received, String(decoding: buffer.prefix(max(0, received)), as: UTF8.self))
+    }
+
+    static func connected(_ port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, result == 0 else { throw TestSetupError("cannot connect to 127.0.0.1:\(port)") }
+        var limit = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        return fd
+    }
+
+    /// Sends a head without its final blank line and waits (5 s at most) for the server to hang up.
+    static func sendHalfAHeadAndWaitForClose(port: Int) throws -> Bool {
+        try exchange(port, "GET /health HTTP/1.1\r\nHost: localhost\r\n").0 == 0  // an orderly close; -1: the limit
     }
 }

@@ -40,11 +40,14 @@ struct HTTPHarness {
     }
 
     /// Runs `body` against the router in process (`.router`) or a live server on loopback (`.ahc`).
-    func test<T: Sendable>(_ setup: TestingSetup = .router, _ body: @Sendable (Client) async throws -> T) async throws -> T {
+    func test<T: Sendable>(
+        _ setup: TestingSetup = .router, headerTimeout: Duration = .seconds(10), _ body: @Sendable (Client) async throws -> T
+    ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let application = try CommerceHTTPServer.application(
-            for: app, configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, tokens: tokens, metrics: metrics), logger: logger)
+            for: app, configuration: HTTPServerConfiguration(
+                host: "127.0.0.1", port: 0, tokens: tokens, metrics: metrics, headerTimeout: headerTimeout), logger: logger)
         let admin = try await token(1, admin: true)
         return try await application.test(setup) { client in try await body(Client(client: client, token: admin)) }
     }
