@@ -1,4 +1,4 @@
-import DataPlatform
+@testable import DataPlatform
 import Foundation
 import Kernel
 import TestSupport
@@ -141,5 +141,40 @@ import Testing
         await #expect(throws: DataPlatformUnavailable.self) {
             try await sink.send(PlatformEvent(eventId: "e", kind: "k", payload: "{}"))
         }
+    }
+}
+
+/// Two relay instances and a lease that ran out: the instance that took the event over owns it, and the late
+/// failure of the first instance does not reschedule it under the new owner.
+@Suite struct OutboxLeaseTests {
+    @Test func aLateFailureOfTheFormerOwnerDoesNotRescheduleTheEvent() async throws {
+        let clock = SimulatedClock()
+        let database = try await TestDatabase.fresh([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
+        let outbox = DataPlatformService(database: database, clock: clock, client: InMemoryDataPlatform(), owner: "first")
+        try await database.write { tx in
+            try await outbox.enqueue(PlatformEvent(eventId: "e-1", kind: "ORDER_PAID", payload: "{}"), in: tx)
+        }
+        let id = try #require(try await outbox.events().first?.id)
+        let lease: Int64 = 30
+        let due = try clock.now().adding(seconds: lease)  // the immediate attempt's lease has passed
+        let later = try due.adding(seconds: lease)  // and the first relay's lease too
+        let claims = try await database.write { tx in
+            let store = OutboxStore(tx: tx)
+            return (
+                try await store.claim(id, now: due, until: try due.adding(seconds: lease), owner: "first"),
+                try await store.claim(id, now: due, until: try due.adding(seconds: lease), owner: "second"),
+                try await store.claim(id, now: later, until: try later.adding(seconds: lease), owner: "second"))
+        }
+        #expect(claims.0, "the first relay claims the due event")
+        #expect(!claims.1, "no second sender while the first one's lease lasts")
+        #expect(claims.2, "the second relay takes it over once that lease has run out")
+        let recorded = try await database.write { tx in
+            try await OutboxStore(tx: tx).markFailed("e-1", owner: "first", error: "late") { _ in later }
+        }
+        #expect(recorded == 0, "the former owner's late failure records nothing")
+        let stored = try #require(try await outbox.events().first)
+        #expect(stored.nextAttemptAt == (try later.adding(seconds: lease)), "the new owner's lease stands")
+        #expect(stored.attempts == 0)
+        #expect(stored.lastError == nil)
     }
 }

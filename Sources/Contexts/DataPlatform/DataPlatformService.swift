@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// The DataPlatform context's one public door: the outbox of events for the external data platform, their
@@ -10,13 +11,20 @@ public struct DataPlatformService: Sendable {
     let clock: any Clock
     let client: any DataPlatformClient
     let policy: RelayPolicy
+    /// This instance's name on the events its relay claims: a sender whose lease ran out (another instance took the
+    /// event over) cannot then reschedule the event under the new owner.
+    let owner: String
 
     /// The outbox over `database`, delivering to `client`.
-    public init(database: Database, clock: any Clock, client: any DataPlatformClient, policy: RelayPolicy = RelayPolicy()) {
+    public init(
+        database: Database, clock: any Clock, client: any DataPlatformClient, policy: RelayPolicy = RelayPolicy(),
+        owner: String = UUID().uuidString
+    ) {
         self.database = database
         self.clock = clock
         self.client = client
         self.policy = policy
+        self.owner = owner
     }
 
     /// The context's schema changes.

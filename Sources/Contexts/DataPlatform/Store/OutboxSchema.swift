@@ -19,6 +19,8 @@ enum OutboxSchema {
                 """,  // next_attempt_at is NULL once delivered, so the index holds pending events only
                 "CREATE INDEX outbox_by_next_attempt ON dataplatform_outbox (next_attempt_at)",
             ]
-        }
+        },
+        // Who holds the event's lease: the relay instance that claimed it last (NULL for the immediate attempt).
+        Migration(id: "dataplatform.002-claim-owner", statements: ["ALTER TABLE dataplatform_outbox ADD COLUMN claimed_by TEXT"]),
     ]
 }

@@ -45,9 +45,9 @@ struct OutboxStore {
 
     /// Takes a due, pending event for one attempt by pushing its next attempt past the lease; false when
     /// another relay took it or it was delivered meanwhile.
-    func claim(_ id: Int64, now: Timestamp, until: Timestamp) async throws -> Bool {
+    func claim(_ id: Int64, now: Timestamp, until: Timestamp, owner: String) async throws -> Bool {
         try await tx.first("""
-            UPDATE dataplatform_outbox SET next_attempt_at = \(bind: until.rawValue)
+            UPDATE dataplatform_outbox SET next_attempt_at = \(bind: until.rawValue), claimed_by = \(bind: owner)
             WHERE id = \(bind: id) AND next_attempt_at <= \(bind: now.rawValue)
             RETURNING id
             """) != nil
@@ -56,16 +56,19 @@ struct OutboxStore {
     func markDelivered(_ eventId: String, at now: Timestamp) async throws {
         try await tx.execute("""
             UPDATE dataplatform_outbox
-            SET delivered_at = \(bind: now.rawValue), next_attempt_at = NULL, attempts = attempts + 1, last_error = NULL
+            SET delivered_at = \(bind: now.rawValue), next_attempt_at = NULL, attempts = attempts + 1, last_error = NULL,
+                claimed_by = NULL
             WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
             """)
     }
 
-    /// Records a failed attempt and returns how many attempts there have been.
-    func markFailed(_ eventId: String, error: String, retryAt: @Sendable (Int64) -> Timestamp) async throws -> Int64 {
+    /// Records a failed attempt and returns how many attempts there have been; 0 when the event was delivered
+    /// meanwhile or another relay instance (`claimed_by` not `owner`) holds it now.
+    func markFailed(_ eventId: String, owner: String?, error: String, retryAt: @Sendable (Int64) -> Timestamp) async throws -> Int64 {
         guard let row = try await tx.first("""
             UPDATE dataplatform_outbox SET attempts = attempts + 1, last_error = \(bind: error)
             WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
+                AND (claimed_by IS NULL OR claimed_by = \(bind: owner ?? ""))
             RETURNING attempts
             """)
         else { return 0 }

@@ -37,9 +37,10 @@ extension DataPlatformService {
             // asked for a later instant than the clock shows keeps that instant.)
             let claimedAt = max(now, clock.now())
             let until = try claimedAt.adding(seconds: policy.lease.seconds)
-            guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: claimedAt, until: until) })
+            let owner = owner
+            guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: claimedAt, until: until, owner: owner) })
             else { continue }
-            switch try await attempt(event.event) {
+            switch try await attempt(event.event, claimedBy: owner) {
             case .delivered:
                 lines.append("delivered event \(event.event.eventId) (attempt \(event.attempts + 1))")
             case .failed(let reason, let retryAt):
@@ -59,7 +60,9 @@ extension DataPlatformService {
             run: { now in try await relay(at: now) })
     }
 
-    private func attempt(_ event: PlatformEvent) async throws -> DeliveryOutcome {
+    /// One attempt; `claimedBy` is this instance's owner token when its relay claimed the event (nil for the
+    /// immediate attempt after the commit, which holds the first lease without a claim).
+    private func attempt(_ event: PlatformEvent, claimedBy: String? = nil) async throws -> DeliveryOutcome {
         let failure: String?
         do {
             try await withTimeout(policy.timeout) { [client] in try await client.send(event) }
@@ -74,10 +77,12 @@ extension DataPlatformService {
         }
         let policy = policy
         let attempts = try await database.write { tx in
-            try await OutboxStore(tx: tx).markFailed(event.eventId, error: failure) { attempts in
+            try await OutboxStore(tx: tx).markFailed(event.eventId, owner: claimedBy, error: failure) { attempts in
                 Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds)
             }
         }
+        // Nothing recorded: the event was delivered meanwhile, or another instance's relay holds it now.
+        guard attempts > 0 else { return .skipped }
         return .failed(reason: failure, retryAt: Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds))
     }
 }
