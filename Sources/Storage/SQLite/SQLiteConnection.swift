@@ -8,19 +8,15 @@ final class SQLiteLane: Sendable {
     let connection: DatabaseQueue
     private let columns = SQLiteColumnCache()
     private let thread: SQLiteThread
-    private let turns: AsyncLock?
+    private let turns = AsyncLock()
 
-    init(connection: DatabaseQueue, label: String, queued: Bool) {
+    init(connection: DatabaseQueue, label: String) {
         self.connection = connection
         self.thread = SQLiteThread(label: label)
-        self.turns = queued ? AsyncLock() : nil
     }
 
     func run<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
-        if let turns {
-            return try await turns.withLock { try await runOnThread(kind, body) }
-        }
-        return try await runOnThread(kind, body)
+        try await turns.withLock { try await runOnThread(kind, body) }
     }
 
     /// Runs `body` with this lane's thread as the task's executor preference (child tasks inherit it).

@@ -11,18 +11,22 @@ import Synchronization
 /// several processes can share it: writers take SQLite's write lock at `BEGIN IMMEDIATE` and queue on it.
 /// In memory there is exactly one connection, which reads and writes take turns on.
 public final class SQLiteEngine: DatabaseEngine {
-    private let writer: SQLiteLane
+    private let writers: [SQLiteLane]
     private let readers: [SQLiteLane]
     private let nextReader = Atomic<Int>(0)
+    private let nextWriter = Atomic<Int>(0)
     private let isClosed = Atomic<Bool>(false)
 
     public var dialect: SQLDialect { .sqlite }
     public var migrationLockStatement: Kernel.SQL? { nil }  // BEGIN IMMEDIATE already excludes other writers
 
-    private init(writer: SQLiteLane, readers: [SQLiteLane]) {
-        self.writer = writer
+    private init(writers: [SQLiteLane], readers: [SQLiteLane]) {
+        self.writers = writers
         self.readers = readers
     }
+
+    /// The writer connection (the first, when writers are not queued in process).
+    private var writer: SQLiteLane { writers[0] }
 
     /// Opens a database in memory or in a file (created when missing).
     public static func open(_ settings: SQLiteSettings) throws -> SQLiteEngine {
@@ -30,17 +34,21 @@ public final class SQLiteEngine: DatabaseEngine {
             switch settings.storage {
             case .memory:
                 let connection = try DatabaseQueue(configuration: configuration(settings, readonly: false))
-                return SQLiteEngine(writer: SQLiteLane(connection: connection, label: "commerce.sqlite.memory", queued: true), readers: [])
+                return SQLiteEngine(writers: [SQLiteLane(connection: connection, label: "commerce.sqlite.memory")], readers: [])
             case .file(let path):
-                let writer = try DatabaseQueue(path: path, configuration: configuration(settings, readonly: false))
+                // One writer connection, on which this process's writers take turns; or, unqueued, several, which
+                // contend for SQLite's write lock through the busy timeout as separate processes would.
+                let writers = try (0..<(settings.queueWritersInProcess ? 1 : 4)).map { index in
+                    SQLiteLane(
+                        connection: try DatabaseQueue(path: path, configuration: configuration(settings, readonly: false)),
+                        label: "commerce.sqlite.writer\(index)")
+                }
                 let readers = try (0..<max(0, settings.readers)).map { index in
                     SQLiteLane(
                         connection: try DatabaseQueue(path: path, configuration: configuration(settings, readonly: true)),
-                        label: "commerce.sqlite.reader\(index)", queued: true)
+                        label: "commerce.sqlite.reader\(index)")
                 }
-                return SQLiteEngine(
-                    writer: SQLiteLane(connection: writer, label: "commerce.sqlite.writer", queued: settings.queueWritersInProcess),
-                    readers: readers)
+                return SQLiteEngine(writers: writers, readers: readers)
             }
         }
     }
@@ -57,11 +65,14 @@ public final class SQLiteEngine: DatabaseEngine {
     public func close() async throws {
         guard !isClosed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         // Each connection closes when its lane is released; closing here makes later use fail instead of waiting.
-        for lane in readers + [writer] { try? lane.connection.close() }
+        for lane in readers + writers { try? lane.connection.close() }
     }
 
     private func lane(for kind: TransactionKind) -> SQLiteLane {
-        guard kind == .read, !readers.isEmpty else { return writer }
+        guard kind == .read, !readers.isEmpty else {
+            guard writers.count > 1 else { return writer }
+            return writers[nextWriter.wrappingAdd(1, ordering: .relaxed).oldValue % writers.count]
+        }
         let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
         return readers[index % readers.count]
     }

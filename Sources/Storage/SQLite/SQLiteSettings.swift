@@ -28,8 +28,9 @@ public struct SQLiteSettings: Sendable {
     public var busyTimeout: Duration
     /// What a commit survives.
     public var synchronous: SQLiteSynchronous
-    /// Whether writers of this process queue in an async lock before they take SQLite's write lock. Keep it
-    /// on; tests switch it off to show that correctness comes from the conditional updates alone.
+    /// Whether this process's writers take turns on one connection (the default) before they take SQLite's write
+    /// lock. Off, the engine opens several writer connections that contend for that lock through the busy timeout,
+    /// as separate processes do; tests switch it off to show that correctness comes from the conditional updates.
     public var queueWritersInProcess: Bool
 
     /// The defaults: 2 readers, a 5 s busy timeout, `synchronous=NORMAL`, writers queued in-process.
