@@ -156,3 +156,29 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(10))
     }
 }
+
+/// Several instances starting at the same moment on one fresh database: every migrator succeeds and each
+/// migration is applied exactly once (PostgreSQL: the advisory lock; SQLite: BEGIN IMMEDIATE).
+@Suite struct ConcurrentMigrationTests {
+    @Test func fourInstancesMigratingAtOnceApplyEachMigrationOnce() async throws {
+        let path = TestDatabase.temporaryPath()
+        defer { TestDatabase.remove(path) }
+        var databases: [Database] = []
+        switch TestEngine.current {
+        case .sqlite:
+            for _ in 0..<4 { databases.append(try await TestDatabase.open(path: path)) }
+        case .postgres:
+            let settings = try await TestDatabase.freshSchema()
+            for _ in 0..<4 { databases.append(Database(engine: try await PostgresEngine.open(settings))) }
+        }
+        let instances = databases
+        let applied = await concurrently(4) { index in
+            (try? await Migrator(database: instances[index]).migrate([DatabaseTests.counter])) ?? ["failed"]
+        }
+        #expect(!applied.contains(["failed"]), "every instance's migrator succeeded")
+        #expect(applied.flatMap { $0 }.sorted() == ["test.001", "test.002"], "each migration ran in exactly one instance")
+        let rows = try await instances[0].read { tx in try await tx.first("SELECT COUNT(*) AS n FROM counters")?.decode(column: "n", as: Int64.self) }
+        #expect(rows == 1, "test.002's insert ran once")
+        for database in instances { try await database.close() }
+    }
+}
