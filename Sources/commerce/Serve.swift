@@ -11,8 +11,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the HTTP API (openapi.yaml) until SIGINT or SIGTERM.",
         discussion: """
-            Every option can also come from the environment: COMMERCE_HOST, COMMERCE_PORT, COMMERCE_DATABASE,
-            COMMERCE_ORDER_TTL, COMMERCE_DATAPLATFORM, COMMERCE_LOG_LEVEL. A flag wins over the environment.
+            Every option can also come from the environment: COMMERCE_HOST, COMMERCE_PORT, COMMERCE_DATABASE, \
+            COMMERCE_ORDER_TTL, COMMERCE_DATAPLATFORM, COMMERCE_LOG_LEVEL, COMMERCE_JWT_SECRET, COMMERCE_JWKS. \
+            A flag wins over the environment. Every route but /health, /ready and /metrics needs a bearer token: \
+            `commerce token --user 1` prints one signed with the same secret.
             """
     )
 
