@@ -16,6 +16,7 @@ public final class CommerceMetrics: DatabaseObserver {
             case .write: "write"
             case .read: "read"
             case .singleStatement: "statement"
+            case .migration: "migration"
             }
         let outcome =
             switch error {

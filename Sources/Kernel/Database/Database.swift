@@ -36,6 +36,11 @@ public final class Database: Sendable {
         try await transaction(.read, body)
     }
 
+    /// Runs `body` as a schema change (``TransactionKind/migration``): for ``Migrator``.
+    func migration<T: Sendable>(_ body: (Transaction) async throws -> T) async throws -> T {
+        try await transaction(.migration, body)
+    }
+
     /// Runs `body`, which issues exactly one writing statement, without BEGIN and COMMIT: a lone statement is
     /// atomic on its own in SQLite and PostgreSQL, and the two round trips it saves are a third of a small write.
     public func writeStatement<T: Sendable>(_ body: (Transaction) async throws -> T) async throws -> T {

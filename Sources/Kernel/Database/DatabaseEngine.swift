@@ -7,6 +7,10 @@ public enum TransactionKind: Sendable, Equatable {
     case read
     /// Exactly one writing statement, without `BEGIN`/`COMMIT`: a lone statement is atomic on its own.
     case singleStatement
+    /// A schema change under the migration lock. PostgreSQL runs it at READ COMMITTED whatever the configured
+    /// isolation: at SERIALIZABLE the snapshot would be taken by the lock statement itself, before the lock is
+    /// granted, and a migrator that waited would not see what the one before it committed.
+    case migration
 }
 
 /// A storage engine: SQLite and PostgreSQL each implement this in their own target, which only the composition

@@ -44,7 +44,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ migrations: [Migration]) async throws -> [String] {
         let lock = database.engine.migrationLockStatement
-        return try await database.write { tx in
+        return try await database.migration { tx in
             if let lock { try await tx.execute(lock) }
             try await tx.execute("CREATE TABLE IF NOT EXISTS commerce_migrations (id VARCHAR(200) PRIMARY KEY)")
             let seen = Set(try await tx.all("SELECT id FROM commerce_migrations").map { try $0.decode(column: "id", as: String.self) })

@@ -136,6 +136,7 @@ public final class PostgresEngine: DatabaseEngine, Service {
         switch kind {
         case .write: "BEGIN ISOLATION LEVEL \(settings.isolation.sql)"
         case .read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        case .migration: "BEGIN ISOLATION LEVEL READ COMMITTED"
         case .singleStatement: nil
         }
     }

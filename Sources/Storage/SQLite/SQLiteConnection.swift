@@ -43,7 +43,7 @@ final class SQLiteLane: Sendable {
 
     private static func begin(_ kind: TransactionKind) -> String? {
         switch kind {
-        case .write: "BEGIN IMMEDIATE"  // take the write lock now: a deferred upgrade could fail with SQLITE_BUSY late
+        case .write, .migration: "BEGIN IMMEDIATE"  // take the write lock now: a deferred upgrade could fail with SQLITE_BUSY late
         case .read: "BEGIN"
         case .singleStatement: nil
         }
