@@ -14,6 +14,17 @@ public final class JSONLinesDataPlatform: DataPlatformClient {
 
     public func send(_ event: PlatformEvent) async throws {
         let line = try Self.line(for: event)
+        // The blocking write and fsync run on a Dispatch thread while the caller suspends: the caller's thread may
+        // be SQLite's writer (the composition root runs a payment there), which other transactions wait for.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global(qos: .utility).async {
+                continuation.resume(with: Result { try self.append(line) })
+            }
+        }
+    }
+
+    /// Appends one line and syncs the file, holding the lock so this process's lines do not interleave.
+    private func append(_ line: String) throws {
         try lock.withLock { _ in
             if !FileManager.default.fileExists(atPath: path) {
                 guard FileManager.default.createFile(atPath: path, contents: nil) else {
