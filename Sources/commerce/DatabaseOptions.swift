@@ -28,18 +28,31 @@ struct DatabaseOptions: ParsableArguments {
         "PostgreSQL write isolation: read-committed (default) or serializable.", valueName: "level"))
     var isolation: String?
 
+    @Option(help: ArgumentHelp(
+        "What a commit survives: normal or full (SQLite synchronous=NORMAL|FULL, PostgreSQL synchronous_commit=off|on; "
+            + "default: normal on SQLite, full on PostgreSQL; also COMMERCE_DURABILITY).", valueName: "level"))
+    var durability: String?
+
     @Option(name: .customLong("busy-timeout"), help: ArgumentHelp(
         "How long a SQLite writer waits for another process's lock (default 5s).", valueName: "duration"))
     var busyTimeout: String?
 
     /// The setting, with `fallback` when neither the flag nor the environment names a database.
     func setting(default fallback: DatabaseSetting, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DatabaseSetting {
-        guard let text = database ?? environment["COMMERCE_DATABASE"] else { return try tuned(fallback) }
-        do {
-            return try tuned(try DatabaseSetting(parsing: text))
-        } catch let error as DatabaseSettingError {
-            throw ValidationError("--database: \(error.description)")
+        let parsed: DatabaseSetting
+        if let text = database ?? environment["COMMERCE_DATABASE"] {
+            do {
+                parsed = try DatabaseSetting(parsing: text)
+            } catch {
+                throw ValidationError("--database: \(error.description)")
+            }
+        } else {
+            parsed = fallback
         }
+        let tunedSetting = try tuned(parsed)
+        guard let level = durability ?? environment["COMMERCE_DURABILITY"] else { return tunedSetting }
+        guard let chosen = Durability(rawValue: level) else { throw ValidationError("--durability must be normal or full, got '\(level)'") }
+        return chosen.applied(to: tunedSetting)
     }
 
     private func tuned(_ setting: DatabaseSetting) throws -> DatabaseSetting {

@@ -11,6 +11,12 @@ import Testing
         #expect(rows.allSatisfy { $0.value > 0 })
     }
 
+    @Test func durability() async throws {
+        let rows = try await UseCaseBenchmarks.durability(n: 5)
+        #expect(rows.count == 6)
+        #expect(rows.allSatisfy { $0.value > 0 })
+    }
+
     @Test func concurrency() async throws {
         let rows = try await UseCaseBenchmarks.concurrency(n: 8)
         #expect(rows.count == 12)

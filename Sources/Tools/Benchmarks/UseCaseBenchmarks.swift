@@ -59,12 +59,28 @@ public enum UseCaseBenchmarks {
     /// Where a benchmark's system runs.
     enum Target {
         case disk
+        /// A disk file with `synchronous=FULL` (`--durability full`).
+        case diskFull
         case memory
         case postgres(String)
     }
 
+    /// The cost of `--durability full` on a SQLite file: the pay use case and its C ceiling at NORMAL and FULL.
+    public static func durability(n: Int) async throws -> [BenchRow] {
+        let normal = try await payUseCase(n: n, on: .disk, callers: 1).perSecond
+        let full = try await payUseCase(n: n, on: .diskFull, callers: 1).perSecond
+        let normalC = try await cCeiling(n: n, onDisk: true, pay: true)
+        let fullC = try await cCeiling(n: n, onDisk: true, pay: true, synchronous: "FULL")
+        return [
+            BenchRow("durability", "pay use case, normal", normal, "pays/s"), BenchRow("durability", "pay use case, full", full, "pays/s"),
+            BenchRow("durability", "full / normal, use case", full / normal, "ratio"),
+            BenchRow("durability", "C ceiling, normal", normalC, "pays/s"), BenchRow("durability", "C ceiling, full", fullC, "pays/s"),
+            BenchRow("durability", "full / normal, C", fullC / normalC, "ratio"),
+        ]
+    }
+
     /// The C ceiling on a file the application seeded (copied into memory for the in-memory figure).
-    static func cCeiling(n: Int, onDisk: Bool, pay: Bool) async throws -> Double {
+    static func cCeiling(n: Int, onDisk: Bool, pay: Bool, synchronous: String = "NORMAL") async throws -> Double {
         let path = temporaryDatabase()
         defer { removeDatabase(path) }
         try await seedFile(path, n: n, orders: pay)
@@ -73,8 +89,8 @@ public enum UseCaseBenchmarks {
         let now = SimulatedClock.defaultStart.rawValue
         let elapsed =
             pay
-            ? commerce_pay_ceiling(target, Int32(n), now, "NORMAL", &error, Int32(error.count))
-            : commerce_place_ceiling(target, Int32(n), now, "NORMAL", &error, Int32(error.count))
+            ? commerce_pay_ceiling(target, Int32(n), now, synchronous, &error, Int32(error.count))
+            : commerce_place_ceiling(target, Int32(n), now, synchronous, &error, Int32(error.count))
         guard elapsed > 0 else { throw BenchmarkFailure("C ceiling: \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))") }
         return Double(n) / elapsed
     }
@@ -135,6 +151,9 @@ public enum UseCaseBenchmarks {
         case .disk:
             path = temporaryDatabase()
             database = .file(path!)
+        case .diskFull:
+            path = temporaryDatabase()
+            database = Durability.full.applied(to: .file(path!))
         case .memory:
             path = nil
             database = .memory

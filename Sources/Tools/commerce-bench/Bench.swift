@@ -18,7 +18,7 @@ struct Bench: AsyncParsableCommand {
     var postgres: String?
     @Option(help: .hidden) var part: String?
 
-    static let parts = ["usecases", "concurrency", "http", "sweep", "scenarios"]
+    static let parts = ["usecases", "durability", "concurrency", "http", "sweep", "scenarios"]
 
     func run() async throws {
         if let part {
@@ -45,6 +45,7 @@ struct Bench: AsyncParsableCommand {
         case "usecases": return try await UseCaseBenchmarks.run(n: n, postgres: postgres)
         case "concurrency": return try await UseCaseBenchmarks.concurrency(n: n)
         case "pay": return try await UseCaseBenchmarks.payOnly(n: n)  // for profiling: `--part pay`
+        case "durability": return try await UseCaseBenchmarks.durability(n: n)
         case "http": return try await HTTPBenchmark.run(pairs: pairs, postgres: postgres)
         case "sweep": return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
         case "scenarios":
