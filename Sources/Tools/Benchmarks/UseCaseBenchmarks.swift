@@ -97,15 +97,7 @@ public enum UseCaseBenchmarks {
 
     /// Only the pay use case on a disk file and its C ceiling, for profiling (`commerce-bench --part pay`).
     public static func payOnly(n: Int) async throws -> [BenchRow] {
-        let (app, orders, path) = try await seeded(n: n, on: .disk, orders: true)
-        defer { path.map(removeDatabase) }
-        let switches = contextSwitches()
-        let elapsed = try await seconds {
-            for order in orders { _ = try await app.pay(order: order.id, user: order.userId) }
-        }
-        let perPay = Double(contextSwitches() - switches) / Double(n)
-        try await app.close()
-        let pay = Double(n) / elapsed
+        let (pay, _, perPay) = try await payUseCase(n: n, on: .disk, callers: 1)
         let ceiling = try await cCeiling(n: n, onDisk: true, pay: true)
         return [
             BenchRow("pay/disk", "use case", pay, "pays/s"), BenchRow("pay/disk", "C ceiling", ceiling, "pays/s"),
@@ -173,17 +165,23 @@ public enum UseCaseBenchmarks {
         try await app.close()
     }
 
-    static func payUseCase(n: Int, on target: Target, callers: Int) async throws -> (perSecond: Double, latencies: Latencies) {
+    /// The pay use case over `n` seeded orders: pays per second, each pay's latency, and the process's context
+    /// switches per pay (a thread hand-off costs about two).
+    static func payUseCase(
+        n: Int, on target: Target, callers: Int
+    ) async throws -> (perSecond: Double, latencies: Latencies, switchesPerPay: Double) {
         let (app, orders, path) = try await seeded(n: n, on: target, orders: true)
         defer { path.map(removeDatabase) }
         let latencies = Latencies()
+        let switches = contextSwitches()
         let elapsed = try await seconds {
             try await drive(orders.count, callers: callers, latencies: latencies) { index in
                 _ = try await app.pay(order: orders[index].id, user: orders[index].userId)
             }
         }
+        let switchesPerPay = Double(contextSwitches() - switches) / Double(max(1, orders.count))
         try await app.close()
-        return (Double(orders.count) / elapsed, latencies)
+        return (Double(orders.count) / elapsed, latencies, switchesPerPay)
     }
 
     static func placeUseCase(n: Int, on target: Target) async throws -> Double {
