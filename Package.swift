@@ -23,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // FullFoundation only: the default traits also pull in swift-configuration, and they make Hummingbird
-        // rebuild whenever `swift build` and `swift test` alternate (SWIFT-NOTES.md).
+        // rebuild whenever `swift build` and `swift test` alternate (seen on this toolchain).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),

@@ -29,7 +29,7 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseSetting
     /// The clock.
     public var clock: ClockSetting
-    /// How long an unpaid order lives (SCENARIOS.md: 15 minutes).
+    /// How long an unpaid order lives (docs/console.md: 15 minutes).
     public var orderTimeToLive: TimeSpan
     /// Point charging limits.
     public var pointRules: PointRules

@@ -20,7 +20,7 @@ public struct HTTPServerConfiguration: Sendable {
     public var tokens: AccessTokens
     /// Where `/metrics` reads from; nil serves an empty page.
     public var metrics: HTTPMetrics?
-    /// The largest request body accepted (HTTP.md: 1 MiB).
+    /// The largest request body accepted (`openapi.yaml`: 1 MiB).
     public var maxBodyBytes: Int
     /// How long a connection's first request head may take to arrive.
     public var headerTimeout: Duration

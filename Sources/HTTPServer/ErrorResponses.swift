@@ -11,7 +11,7 @@ private let encoder: JSONEncoder = {
     return encoder
 }()
 
-/// The one table from error codes to HTTP statuses (HTTP.md): 400 for `INVALID_ARGUMENT`, 404 for
+/// The one table from error codes to HTTP statuses (`openapi.yaml`): 400 for `INVALID_ARGUMENT`, 404 for
 /// `*_NOT_FOUND`, 409 for every other rule.
 enum ErrorStatus {
     static func status(for code: ErrorCode) -> HTTPResponse.Status {
@@ -23,7 +23,7 @@ enum ErrorStatus {
     }
 }
 
-/// Turns every error that leaves a handler into the `{"code","message","requestId"}` body (HTTP.md):
+/// Turns every error that leaves a handler into the `{"code","message","requestId"}` body (`openapi.yaml`):
 /// - a domain error by the table; the edge's own `401 UNAUTHENTICATED` (with `WWW-Authenticate: Bearer`) and
 ///   `403 FORBIDDEN`;
 /// - a request the generated code could not parse: `400 INVALID_ARGUMENT` (the runtime says so by having no

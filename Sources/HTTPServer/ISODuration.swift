@@ -2,7 +2,7 @@ import Kernel
 
 extension TimeSpan {
     /// Reads an ISO 8601 duration of days, hours, minutes and seconds (`P7D`, `PT30M`, `P1DT12H`, `P2W`), as
-    /// HTTP.md's `validFor` takes it. Years and months have no fixed length and are refused.
+    /// `openapi.yaml`'s `validFor` takes it. Years and months have no fixed length and are refused.
     init(iso8601Duration text: String) throws(DomainError) {
         let invalid = DomainError.invalid("validFor must be an ISO 8601 duration such as P7D or PT30M, got '\(text)'")
         var rest = Substring(text.uppercased())

@@ -1,4 +1,4 @@
-/// Every command of the console language (SCENARIOS.md), in help order. Parsing, `help`, completion and the
+/// Every command of the console language (docs/console.md), in help order. Parsing, `help`, completion and the
 /// README's command reference all read this one table.
 enum CommandTable {
     static let all: [CommandSpec] = catalogue + points + coupons + orders + time + platform + tracing + checks + session

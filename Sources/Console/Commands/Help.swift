@@ -6,7 +6,7 @@ enum Help {
         let specs = CommandTable.all.filter { $0.words.starts(with: words) }
         guard !specs.isEmpty else { throw .invalid("no command '\(words.joined(separator: " "))'; try 'help'") }
         let width = min(60, specs.map(\.usage.count).max() ?? 0)
-        var lines = words.isEmpty ? [terminal.heading("Commands (SCENARIOS.md has the whole language):")] : []
+        var lines = words.isEmpty ? [terminal.heading("Commands (docs/console.md has the whole language):")] : []
         lines += specs.map { spec in
             let usage = spec.usage.count <= width ? spec.usage.padding(to: width) : spec.usage + "\n" + String(repeating: " ", count: width + 2)
             return "  \(usage)  \(terminal.dim(spec.summary))"

@@ -6,7 +6,7 @@ import Payment
 import Point
 import Product
 
-/// An entity as `show` prints it and `expect` checks it: the field names of SCENARIOS.md (and HTTP.md).
+/// An entity as `show` prints it and `expect` checks it: the field names of docs/console.md (and `openapi.yaml`).
 struct EntityView: Sendable {
     /// `product`, `order`, ...: the word `expect` takes.
     let kind: String

@@ -1,4 +1,4 @@
-/// The stable error codes of SCENARIOS.md: the same in the REPL, in scripts, in HTTP bodies and in logs.
+/// The stable error codes of docs/console.md: the same in the REPL, in scripts, in HTTP bodies and in logs.
 ///
 /// The raw values are a user contract; never rename one.
 public enum ErrorCode: String, Sendable, CaseIterable, Codable {
@@ -17,7 +17,7 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case orderExpired = "ORDER_EXPIRED"
     case orderAlreadyPaid = "ORDER_ALREADY_PAID"
     case idempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED"
-    /// An extension of the SCENARIOS.md table: `payment show` of an unknown payment.
+    /// An extension of the docs/console.md table: `payment show` of an unknown payment.
     case paymentNotFound = "PAYMENT_NOT_FOUND"
     case invalidArgument = "INVALID_ARGUMENT"
 

@@ -1,7 +1,7 @@
 /// Which page of a list to read: the rows after an id (keyset pagination, stable while rows are added), at most
 /// `limit` of them.
 public struct PageRequest: Sendable, Equatable {
-    /// The largest page (HTTP.md: 200).
+    /// The largest page (`openapi.yaml`: 200).
     public static let maxLimit = 200
     /// The page size when none is asked for.
     public static let defaultLimit = 50

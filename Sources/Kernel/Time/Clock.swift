@@ -23,7 +23,7 @@ public struct SystemClock: Clock {
 /// It only ever moves forward; moving it and running the jobs that fall due on the way is the ``Scheduler``'s
 /// job (``Scheduler/advance(to:)``).
 public final class SimulatedClock: Clock {
-    /// Where every simulated session starts: `2026-01-01T09:00:00Z` (SCENARIOS.md).
+    /// Where every simulated session starts: `2026-01-01T09:00:00Z` (docs/console.md).
     public static let defaultStart = Timestamp(secondsSinceEpoch: 1_767_258_000)
 
     private let current: Mutex<Timestamp>

@@ -1,6 +1,6 @@
 /// An instant with whole-second precision, printed as ISO 8601 UTC (`2026-01-01T09:05:00Z`).
 ///
-/// Whole seconds are the contract of SCENARIOS.md, and they keep scenario output reproducible. Stored as
+/// Whole seconds are the contract of docs/console.md, and they keep scenario output reproducible. Stored as
 /// seconds since the Unix epoch (a 64-bit integer column on every database).
 public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.

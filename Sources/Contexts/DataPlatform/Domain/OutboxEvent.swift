@@ -61,7 +61,7 @@ public struct RelayPolicy: Sendable, Equatable {
     public var timeout: Duration
     /// The wait after the first failed attempt; it doubles with each further failure...
     public var firstRetryDelay: TimeSpan
-    /// ...up to this (SCENARIOS.md: at most 1 minute apart).
+    /// ...up to this (docs/console.md: at most 1 minute apart).
     public var maxRetryDelay: TimeSpan
     /// How long an attempt in progress keeps other relays (another instance) off the event.
     public var lease: TimeSpan

@@ -40,7 +40,7 @@ public struct PointEntry: Sendable, Equatable {
     public let createdAt: Timestamp
 }
 
-/// The limits on charging, configuration with the defaults of SCENARIOS.md.
+/// The limits on charging, configuration with the defaults of docs/console.md.
 public struct PointRules: Sendable, Equatable {
     /// The largest single charge.
     public var maxCharge: Money
