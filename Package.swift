@@ -118,7 +118,7 @@ let package = Package(
         ),
         .target(
             name: "DataPlatformWebhook",
-            dependencies: ["DataPlatform", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["DataPlatform", "Kernel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Sources/Adapters/DataPlatformWebhook",
             swiftSettings: strict
         ),

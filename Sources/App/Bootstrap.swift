@@ -24,6 +24,8 @@ public final class CommerceApp: Sendable {
     public let tracer: TraceRecorder
     /// The in-memory data platform, when configured, so the console can switch it down and up.
     public let dataPlatformRecorder: InMemoryDataPlatform?
+    /// Whichever client delivers the events, released at ``close()``.
+    private let dataPlatformClient: any DataPlatformClient
 
     /// The contexts' public doors.
     public let products: ProductCatalog
@@ -45,12 +47,19 @@ public final class CommerceApp: Sendable {
     /// Builds and starts the system: opens the database, applies every context's migrations, wires the
     /// services through their ports, and registers every context's jobs on the scheduler.
     public static func start(_ configuration: AppConfiguration = AppConfiguration()) async throws -> CommerceApp {
-        let metrics = configuration.metrics.map(CommerceMetrics.init(factory:))
-        let database = try await configuration.database.open(observer: metrics, logger: Logger(label: "commerce.database"))
         do {
-            return try await CommerceApp(configuration: configuration, database: database, metrics: metrics)
+            try configuration.relayPolicy.validate()
+            let metrics = configuration.metrics.map(CommerceMetrics.init(factory:))
+            let database = try await configuration.database.open(observer: metrics, logger: Logger(label: "commerce.database"))
+            do {
+                return try await CommerceApp(configuration: configuration, database: database, metrics: metrics)
+            } catch {
+                try? await database.close()
+                throw error
+            }
         } catch {
-            try? await database.close()
+            // The caller handed over its client; a system that did not start releases it all the same.
+            if case .client(let client) = configuration.dataPlatform { await client.shutdown() }
             throw error
         }
     }
@@ -88,6 +97,8 @@ public final class CommerceApp: Sendable {
             client = custom
         }
 
+        dataPlatformClient = client
+
         // The contexts that need no other.
         products = ProductCatalog(database: database)
         coupons = CouponService(database: database, clock: clock)
@@ -109,7 +120,8 @@ public final class CommerceApp: Sendable {
             stock: StockDeductorAdapter(catalog: products, tracer: tracer),
             coupons: CouponRedeemerAdapter(coupons: coupons, tracer: tracer),
             points: PointLedgerAdapter(points: points, tracer: tracer),
-            publisher: PaidOrderPublisherAdapter(dataPlatform: dataPlatform, tracer: tracer))
+            publisher: PaidOrderPublisherAdapter(dataPlatform: dataPlatform, tracer: tracer),
+            eventIds: configuration.effectiveEventIds)
 
         // The one list of modules: schema and schedule derive from it.
         modules = [
@@ -123,18 +135,21 @@ public final class CommerceApp: Sendable {
     /// `job`, counting each of its runs.
     private static func counted(_ job: ScheduledJob, by metrics: CommerceMetrics?) -> ScheduledJob {
         guard let metrics else { return job }
-        return ScheduledJob(name: job.name, interval: job.interval, nextWork: job.nextWork) { now in
+        return ScheduledJob(name: job.name, interval: job.interval, nextWork: job.nextWork, stoppable: { now, stop in
             do {
-                let lines = try await job.run(now)
+                let lines = try await job.run(now, stop)
                 metrics.jobRan(job.name, failed: false)
                 return lines
             } catch {
                 metrics.jobRan(job.name, failed: true)
                 throw error
             }
-        }
+        })
     }
 
-    /// Closes the database. Stop ``Scheduler/runOnTimers(report:)`` first.
-    public func close() async throws { try await database.close() }
+    /// Releases the data platform's client and closes the database. Stop ``Scheduler/runOnTimers(stop:pause:report:)`` first.
+    public func close() async throws {
+        await dataPlatformClient.shutdown()
+        try await database.close()
+    }
 }

@@ -44,9 +44,10 @@ public final class CommerceMetrics: DatabaseObserver {
     }
 
     /// The outbox's backlog, read when metrics are collected.
-    public func outbox(pending: Int, delivered: Int, failing: Int) {
+    public func outbox(pending: Int, delivered: Int, failing: Int, deadLettered: Int) {
         Gauge(label: "commerce_outbox_events", dimensions: [("state", "pending")], factory: factory).record(pending)
         Gauge(label: "commerce_outbox_events", dimensions: [("state", "delivered")], factory: factory).record(delivered)
         Gauge(label: "commerce_outbox_events", dimensions: [("state", "failing")], factory: factory).record(failing)
+        Gauge(label: "commerce_outbox_events", dimensions: [("state", "dead_lettered")], factory: factory).record(deadLettered)
     }
 }

@@ -39,14 +39,28 @@ public struct AppConfiguration: Sendable {
     public var relayPolicy: RelayPolicy
     /// Where the system's metrics go (``CommerceMetrics``); nil counts nothing.
     public var metrics: (any MetricsFactory)?
+    /// The ids of the events sent to the data platform. Nil chooses: `event-1`, `event-2`, … when both the
+    /// database and the platform live and die with the process (REPL sessions and scenarios read the same every
+    /// run), random UUIDs otherwise, since a receiver outlives the process and deduplicates by id.
+    public var eventIds: UniqueNames?
+
+    /// The event ids in effect (see ``eventIds``).
+    var effectiveEventIds: UniqueNames {
+        if let eventIds { return eventIds }
+        if case .sqlite(let settings) = database, case .memory = settings.storage, case .inMemory = dataPlatform {
+            return .counting("event")
+        }
+        return .random
+    }
 
     /// The defaults: in memory, simulated clock at `2026-01-01T09:00:00Z`, 15-minute orders, in-memory platform.
     public init(
         database: DatabaseSetting = .memory,
         clock: ClockSetting = .simulated(start: SimulatedClock.defaultStart), orderTimeToLive: TimeSpan = .minutes(15),
         pointRules: PointRules = PointRules(), dataPlatform: DataPlatformSetting = .inMemory,
-        relayPolicy: RelayPolicy = RelayPolicy(), metrics: (any MetricsFactory)? = nil
+        relayPolicy: RelayPolicy = RelayPolicy(), metrics: (any MetricsFactory)? = nil, eventIds: UniqueNames? = nil
     ) {
+        self.eventIds = eventIds
         self.database = database
         self.clock = clock
         self.orderTimeToLive = orderTimeToLive

@@ -40,7 +40,8 @@ struct CommerceAPI: APIProtocol {
     func metrics(_ input: Operations.Metrics.Input) async throws -> Operations.Metrics.Output {
         guard let metrics else { return .ok(.init(body: .plainText(HTTPBody("")))) }
         if let counts = try? await app.dataPlatform.counts() {
-            app.metrics?.outbox(pending: counts.pending, delivered: counts.delivered, failing: counts.failing)
+            app.metrics?.outbox(
+                pending: counts.pending, delivered: counts.delivered, failing: counts.failing, deadLettered: counts.deadLettered)
         }
         return .ok(.init(body: .plainText(HTTPBody(metrics.exposition()))))
     }

@@ -92,7 +92,7 @@ public enum CommerceHTTPServer {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws {
         let http = try application(for: app, configuration: configuration, logger: logger, onServerRunning: onServerRunning)
-        let jobs = JobService(scheduler: app.scheduler, logger: logger)
+        let jobs = JobService(scheduler: app.scheduler, logger: logger, grace: app.configuration.relayPolicy.timeout + .seconds(3))
         // A group stops its services in reverse order: the jobs, then the server, then the database (the
         // PostgreSQL client is a service; SQLite has nothing to run).
         let database = (app.database.engine as? any Service).map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
@@ -105,18 +105,31 @@ public enum CommerceHTTPServer {
     }
 }
 
-/// The scheduler's jobs on real timers, stopping between runs at shutdown.
+/// The scheduler's jobs on real timers. At shutdown they stop between runs, and the outbox relay between
+/// events: the delivery in flight finishes (within `grace`) instead of being cancelled and recorded as failed.
 struct JobService: Service {
     let scheduler: Scheduler
     let logger: Logger
+    /// How long the work in flight at shutdown may take before it is cancelled: longer than one delivery's timeout.
+    let grace: Duration
 
     func run() async throws {
         let logger = logger
-        await cancelWhenGracefulShutdown {
-            await scheduler.runOnTimers { run in
-                for line in run.lines { logger.info("job", metadata: ["job": "\(run.job)", "did": "\(line)"]) }
-                if let failure = run.failure { logger.error("job failed", metadata: ["job": "\(run.job)", "error": "\(failure)"]) }
+        let stop = StopSignal()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await scheduler.runOnTimers(stop: stop) { run in
+                    for line in run.lines { logger.info("job", metadata: ["job": "\(run.job)", "did": "\(line)"]) }
+                    if let failure = run.failure { logger.error("job failed", metadata: ["job": "\(run.job)", "error": "\(failure)"]) }
+                }
             }
+            group.addTask { [grace] in
+                try? await gracefulShutdown()  // returns at the shutdown signal, throws when cancelled instead
+                stop.request()
+                try? await Task.sleep(for: grace)
+            }
+            await group.next()  // the jobs stopped, or the grace ran out
+            group.cancelAll()
         }
     }
 }

@@ -47,8 +47,22 @@ struct Serve: AsyncParsableCommand {
         let port: Int
         let database: DatabaseSetting
         let orderTTL: TimeSpan
-        let dataPlatform: AppConfiguration.DataPlatformSetting
+        let dataPlatform: DataPlatformTarget
         let logLevel: Logger.Level
+    }
+
+    /// Where paid orders go, before anything is opened (`validate()` reads the settings too).
+    enum DataPlatformTarget: Equatable {
+        case file(path: String)
+        case webhook(url: String)
+
+        /// The setting, with the webhook's HTTP client created: the app shuts it down when it stops.
+        var setting: AppConfiguration.DataPlatformSetting {
+            switch self {
+            case .file(let path): .jsonLines(path: path)
+            case .webhook(let url): .client(WebhookDataPlatform(url: url))
+            }
+        }
     }
 
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
@@ -59,11 +73,11 @@ struct Serve: AsyncParsableCommand {
         do { ttl = try TimeSpan(parsing: ttlText) } catch { throw ValidationError("--order-ttl: \(error.message)") }
         guard ttl.seconds >= 1 else { throw ValidationError("--order-ttl must be at least 1s") }
         let target = dataplatform ?? environment["COMMERCE_DATAPLATFORM"] ?? "file:commerce-dataplatform.jsonl"
-        let dataPlatform: AppConfiguration.DataPlatformSetting
+        let dataPlatform: DataPlatformTarget
         if target.hasPrefix("file:"), target.count > 5 {
-            dataPlatform = .jsonLines(path: String(target.dropFirst(5)))
+            dataPlatform = .file(path: String(target.dropFirst(5)))
         } else if target.hasPrefix("http://") || target.hasPrefix("https://"), URL(string: target)?.host != nil {
-            dataPlatform = .client(WebhookDataPlatform(url: target))
+            dataPlatform = .webhook(url: target)
         } else {
             throw ValidationError("--dataplatform must be file:PATH or an http(s):// URL, got '\(target)'")
         }
@@ -89,7 +103,7 @@ struct Serve: AsyncParsableCommand {
         let metrics = HTTPMetrics()
         let app = try await CommerceApp.start(AppConfiguration(
             database: settings.database, clock: .system, orderTimeToLive: settings.orderTTL,
-            dataPlatform: settings.dataPlatform, metrics: metrics.factory))
+            dataPlatform: settings.dataPlatform.setting, metrics: metrics.factory))
         let database = settings.database.summary
         try await CommerceHTTPServer.serve(
             app, configuration: HTTPServerConfiguration(host: settings.host, port: settings.port, tokens: tokens, metrics: metrics),

@@ -30,7 +30,7 @@ import Testing
         #expect(history.last?.balanceAfter == Money(won: 55_000))
         #expect(try await shop.app.payments.payment(receipt.payment.id) == receipt.payment)
         #expect(try await shop.outbox() == .init(pending: 0, delivered: 1))
-        #expect(shop.recorder.received.map(\.eventId) == ["order-\(order.id)-paid"])
+        #expect(shop.recorder.received.count == 1)
         #expect(shop.recorder.received.first?.payload.contains("\"payAmount\":45000") == true)
         #expect(shop.trace == (try SeedDiagram.all()[1].happyPath), "the seed's payment diagram, message for message")
     }

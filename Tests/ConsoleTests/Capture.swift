@@ -9,6 +9,7 @@ import TestSupport
 func testApp(_ configuration: AppConfiguration = AppConfiguration()) async throws -> CommerceApp {
     var configuration = configuration
     configuration.database = .provided(try await TestDatabase.open(path: nil))
+    configuration.eventIds = configuration.eventIds ?? .counting("event")  // a fresh database, as the console's own
     return try await CommerceApp.start(configuration)
 }
 

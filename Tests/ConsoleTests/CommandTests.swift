@@ -73,13 +73,13 @@ import Testing
         await c.run("order place user=1 items=$pen:1 as o", "pay order=$o user=1")
         #expect(await c.run("outbox") == [
             "outbox: 1 pending, 0 delivered",
-            "  order-1-paid pending, 1 attempt, next try at 2026-01-01T09:00:10Z, last error: the data platform is down",
+            "  event-1 pending, 1 attempt, next try at 2026-01-01T09:00:10Z, last error: the data platform is down",
         ])
         #expect(await c.run("dataplatform show") == ["dataplatform down, received 0"])
         await c.run("dataplatform up")
         #expect(await c.run("scheduler run") == ["nothing to do"], "the event's next try is not due yet")
         let relay = await c.run("clock advance 1m")
-        #expect(relay.contains { $0.contains("delivered event order-1-paid") })
+        #expect(relay.contains { $0.contains("delivered event event-1") })
         #expect(await c.run("dataplatform show").first == "dataplatform up, received 1")
         #expect(await c.run("trace show") == ["no messages recorded ('trace on' starts recording)"])
         await c.run("trace on")

@@ -169,9 +169,9 @@ import Testing
         #expect(!claims.1, "no second sender while the first one's lease lasts")
         #expect(claims.2, "the second relay takes it over once that lease has run out")
         let recorded = try await database.write { tx in
-            try await OutboxStore(tx: tx).markFailed("e-1", owner: "first", error: "late") { _ in later }
+            try await OutboxStore(tx: tx).markFailed("e-1", owner: "first", error: "late", rejected: false)
         }
-        #expect(recorded == 0, "the former owner's late failure records nothing")
+        #expect(recorded == nil, "the former owner's late failure records nothing")
         let stored = try #require(try await outbox.events().first)
         #expect(stored.nextAttemptAt == (try later.adding(seconds: lease)), "the new owner's lease stands")
         #expect(stored.attempts == 0)

@@ -16,9 +16,9 @@ extension Handlers {
     }
 
     static func expectOutbox(_ call: Invocation, _ session: ConsoleSession) async throws -> [String] {
-        guard !call.keyOrder.isEmpty else { throw DomainError.invalid("expect outbox needs pending=N and/or delivered=N") }
+        guard !call.keyOrder.isEmpty else { throw DomainError.invalid("expect outbox needs pending=N, delivered=N or dead=N") }
         let counts = try await session.app.dataPlatform.counts()
-        let actual = ["pending": counts.pending, "delivered": counts.delivered]
+        let actual = ["pending": counts.pending, "delivered": counts.delivered, "dead": counts.deadLettered]
         return try verdict("outbox", call.keyOrder.map { ($0, call.keys[$0] ?? "", actual[$0].map(String.init)) })
     }
 

@@ -55,9 +55,13 @@ enum CommandTable {
 
     static let platform: [CommandSpec] = [
         CommandSpec("dataplatform down", "simulate an outage of the external data platform", run: Handlers.platformDown),
-        CommandSpec("dataplatform up", "end the outage", run: Handlers.platformUp),
+        CommandSpec("dataplatform up", "end the outage or the refusals", run: Handlers.platformUp),
+        CommandSpec("dataplatform reject", "simulate a platform that answers but refuses every event (dead-lettered after 3)",
+                    run: Handlers.platformReject),
         CommandSpec("dataplatform show", "what the data platform has received", run: Handlers.platformShow),
-        CommandSpec("outbox", "outbox events: pending, delivered, attempts", run: Handlers.outbox),
+        CommandSpec("outbox", "outbox events: pending, delivered, dead-lettered, attempts", run: Handlers.outbox),
+        CommandSpec("outbox retry EVENT-ID", "requeue an undelivered event for the next relay run ('dead': every dead-lettered one)",
+                    operands: ["EVENT-ID"], run: Handlers.outboxRetry),
     ]
 
     static let tracing: [CommandSpec] = [
@@ -72,7 +76,7 @@ enum CommandTable {
     static let checks: [CommandSpec] = [
         CommandSpec("expect ENTITY ID field=value ...", "assert fields of a product, point, policy, coupon, order or payment",
                     operands: ["ENTITY", "ID"], keys: nil, run: Handlers.expectEntity),
-        CommandSpec("expect outbox pending=N delivered=N", "assert the outbox's counts", keys: ["pending", "delivered"],
+        CommandSpec("expect outbox pending=N delivered=N dead=N", "assert the outbox's counts", keys: ["pending", "delivered", "dead"],
                     run: Handlers.expectOutbox),
         CommandSpec("expect dataplatform received=N", "assert how many events the data platform received", keys: ["received"],
                     required: ["received"], run: Handlers.expectPlatform),

@@ -12,12 +12,16 @@ public struct PaymentService: Sendable {
     let coupons: any CouponRedeemer
     let points: any PointLedger
     let publisher: any PaidOrderPublisher
+    /// The ids of paid orders' events: unique forever, since receivers deduplicate by them.
+    let eventIds: UniqueNames
 
     /// The payment service, reaching the other contexts through its ports.
     public init(
         database: Database, clock: any Clock, orders: any PayableOrders, stock: any StockDeductor,
-        coupons: any CouponRedeemer, points: any PointLedger, publisher: any PaidOrderPublisher
+        coupons: any CouponRedeemer, points: any PointLedger, publisher: any PaidOrderPublisher,
+        eventIds: UniqueNames = .random
     ) {
+        self.eventIds = eventIds
         self.database = database
         self.clock = clock
         self.orders = orders

@@ -7,23 +7,34 @@ public struct ScheduledJob: Sendable {
     /// origin (every whole minute, every 10 seconds).
     public let interval: TimeSpan
     /// Runs the job as of `now` and returns one line per thing it did (`expired order 3`), empty when idle.
-    public let run: @Sendable (_ now: Timestamp) async throws -> [String]
+    /// A job doing several things in one run checks `stop` between them and returns early once it is requested.
+    public let run: @Sendable (_ now: Timestamp, _ stop: StopSignal) async throws -> [String]
     /// The earliest instant at which the job could have anything to do, or nil for "nothing until some other
     /// work creates some". Lets a long simulated `advance` skip the runs that would do nothing, with exactly
     /// the same outcome as running them all. A job without it runs at every grid point.
     public let nextWork: (@Sendable () async throws -> Timestamp?)?
 
-    /// Describes a periodic job.
+    /// Describes a periodic job whose run checks `stop` between the things it does.
+    public init(
+        name: String,
+        interval: TimeSpan,
+        nextWork: (@Sendable () async throws -> Timestamp?)? = nil,
+        stoppable run: @escaping @Sendable (_ now: Timestamp, _ stop: StopSignal) async throws -> [String]
+    ) {
+        self.name = name
+        self.interval = interval
+        self.nextWork = nextWork
+        self.run = run
+    }
+
+    /// Describes a periodic job whose run is one short piece of work.
     public init(
         name: String,
         interval: TimeSpan,
         nextWork: (@Sendable () async throws -> Timestamp?)? = nil,
         run: @escaping @Sendable (_ now: Timestamp) async throws -> [String]
     ) {
-        self.name = name
-        self.interval = interval
-        self.nextWork = nextWork
-        self.run = run
+        self.init(name: name, interval: interval, nextWork: nextWork, stoppable: { now, _ in try await run(now) })
     }
 }
 

@@ -69,20 +69,46 @@ public actor Scheduler {
         return runs
     }
 
-    /// Runs the jobs on real timers until the task is cancelled, calling `report` after each run. Cancellation
-    /// takes effect between runs, never in the middle of one.
-    public func runOnTimers(report: @Sendable (JobRun) -> Void) async {
-        while !Task.isCancelled {
-            let now = clock.now()
-            guard let next = entries.map(\.nextDue).min() else { return }
-            if next > now {
-                do { try await Task.sleep(for: .seconds(next.seconds(since: now))) } catch { return }
-                continue
-            }
-            for index in entries.indices where entries[index].nextDue <= now {
-                report(await run(index, at: now))
+    /// Runs the jobs on real timers until `stop` is requested or the task is cancelled, calling `report` after
+    /// each run.
+    ///
+    /// Each job loops on a task of its own, so a slow relay pass does not hold up the expiry sweep. Each loop
+    /// wakes at least once a second (`pause` is the sleep, injectable so tests drive the wake-ups) and reads the
+    /// clock again: after a clock steps forward, what fell due runs at once; after it steps back, the job's next
+    /// due time comes back with it instead of waiting out the difference. A stop takes effect between runs and,
+    /// inside a run, at the job's own safe points, so the work in flight finishes; cancellation interrupts it.
+    public func runOnTimers(
+        stop: StopSignal = StopSignal(),
+        pause: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        report: @escaping @Sendable (JobRun) -> Void
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            for index in entries.indices {
+                group.addTask { await self.loopOnTimers(index, stop: stop, pause: pause, report: report) }
             }
         }
+    }
+
+    /// One job's loop on real timers.
+    private func loopOnTimers(
+        _ index: Int, stop: StopSignal, pause: @Sendable (Duration) async throws -> Void, report: @Sendable (JobRun) -> Void
+    ) async {
+        while !Task.isCancelled, !stop.isRequested {
+            let now = clock.now()
+            let due = nextDueOnTimers(index, now: now)
+            if due <= now {
+                report(await run(index, at: now, stop: stop))
+                continue
+            }
+            do { try await pause(min(.seconds(1), .seconds(due.seconds(since: now)))) } catch { return }
+        }
+    }
+
+    /// The job's next due time as of `now`, brought back onto the grid after `now` when the clock stepped back.
+    private func nextDueOnTimers(_ index: Int, now: Timestamp) -> Timestamp {
+        let resynchronised = grid(after: now, every: entries[index].job.interval)
+        if entries[index].nextDue > resynchronised { entries[index].nextDue = resynchronised }
+        return entries[index].nextDue
     }
 
     /// The job that falls due first at or before `target`, skipping grid points at which a job's
@@ -102,21 +128,21 @@ public actor Scheduler {
         return best
     }
 
-    private func run(_ index: Int, at instant: Timestamp) async -> JobRun {
+    private func run(_ index: Int, at instant: Timestamp, stop: StopSignal = StopSignal()) async -> JobRun {
         let job = entries[index].job
         entries[index].nextDue = grid(after: instant, every: job.interval)
         do {
-            return JobRun(job: job.name, at: instant, lines: try await job.run(instant), failure: nil)
+            return JobRun(job: job.name, at: instant, lines: try await job.run(instant, stop), failure: nil)
         } catch {
             return JobRun(job: job.name, at: instant, lines: [], failure: String(describing: error))
         }
     }
 
-    /// The first grid point strictly after `instant`.
+    /// The first grid point strictly after `instant`, which may lie before the origin (a clock stepped back).
     private func grid(after instant: Timestamp, every interval: TimeSpan) -> Timestamp {
         let elapsed = instant.seconds(since: origin)
-        let steps = elapsed >= 0 ? elapsed / interval.seconds + 1 : 0
-        return Timestamp(rawValue: origin.rawValue + steps * interval.seconds)
+        let wholeIntervals = elapsed >= 0 ? elapsed / interval.seconds : -((-elapsed + interval.seconds - 1) / interval.seconds)
+        return Timestamp(rawValue: origin.rawValue + (wholeIntervals + 1) * interval.seconds)
     }
 
     /// The first grid point at or after `instant`.

@@ -1,11 +1,21 @@
 import Kernel
 import Synchronization
 
-/// A data platform that keeps what it receives in memory and can be switched down to simulate an outage
-/// (`dataplatform down` / `up` in the console).
+/// A data platform that keeps what it receives in memory and can be switched down to simulate an outage, or to
+/// refusing events to simulate a receiver that rejects them (`dataplatform down` / `reject` / `up` in the console).
 public final class InMemoryDataPlatform: DataPlatformClient {
+    /// How the simulated platform answers.
+    public enum Mode: String, Sendable, Equatable {
+        /// It acknowledges every event.
+        case up
+        /// It is unreachable: ``DataPlatformUnavailable``, retried with backoff.
+        case down
+        /// It answers, but refuses every event (as a webhook answering `404` would): ``DataPlatformRejected``.
+        case rejecting
+    }
+
     private struct State {
-        var isUp = true
+        var mode = Mode.up
         var deliveries: [PlatformEvent] = []
     }
 
@@ -14,11 +24,17 @@ public final class InMemoryDataPlatform: DataPlatformClient {
     /// A platform that is up and has received nothing.
     public init() {}
 
+    /// How it answers now.
+    public var mode: Mode { state.withLock { $0.mode } }
+
     /// Whether it accepts events.
-    public var isUp: Bool { state.withLock { $0.isUp } }
+    public var isUp: Bool { mode == .up }
 
     /// Switches the platform up or down.
-    public func set(up: Bool) { state.withLock { $0.isUp = up } }
+    public func set(up: Bool) { set(mode: up ? .up : .down) }
+
+    /// Sets how it answers.
+    public func set(mode: Mode) { state.withLock { $0.mode = mode } }
 
     /// Every event received, once each (as a receiver deduplicating by event id sees them), in arrival order.
     public var received: [PlatformEvent] {
@@ -31,8 +47,11 @@ public final class InMemoryDataPlatform: DataPlatformClient {
 
     public func send(_ event: PlatformEvent) async throws {
         try state.withLock { state in
-            guard state.isUp else { throw DataPlatformUnavailable("the data platform is down") }
-            state.deliveries.append(event)
+            switch state.mode {
+            case .up: state.deliveries.append(event)
+            case .down: throw DataPlatformUnavailable("the data platform is down")
+            case .rejecting: throw DataPlatformRejected("the data platform refused the event")
+            }
         }
     }
 }

@@ -22,13 +22,16 @@ struct OutboxStore {
 
     func counts() async throws -> OutboxCounts {
         let row = try await tx.first("""
-            SELECT COUNT(next_attempt_at) AS pending, COUNT(delivered_at) AS delivered, COUNT(last_error) AS failing
+            SELECT COUNT(next_attempt_at) AS pending, COUNT(delivered_at) AS delivered,
+                COUNT(CASE WHEN next_attempt_at IS NOT NULL THEN last_error END) AS failing,
+                COUNT(dead_lettered_at) AS dead_lettered
             FROM dataplatform_outbox
             """)
         return OutboxCounts(
             pending: Int(try row?.decode(column: "pending", as: Int64.self) ?? 0),
             delivered: Int(try row?.decode(column: "delivered", as: Int64.self) ?? 0),
-            failing: Int(try row?.decode(column: "failing", as: Int64.self) ?? 0))
+            failing: Int(try row?.decode(column: "failing", as: Int64.self) ?? 0),
+            deadLettered: Int(try row?.decode(column: "dead_lettered", as: Int64.self) ?? 0))
     }
 
     /// Pending events whose next attempt is due, oldest first.
@@ -62,21 +65,52 @@ struct OutboxStore {
             """)
     }
 
-    /// Records a failed attempt and returns how many attempts there have been; 0 when the event was delivered
-    /// meanwhile or another relay instance (`claimed_by` not `owner`) holds it now.
-    func markFailed(_ eventId: String, owner: String?, error: String, retryAt: @Sendable (Int64) -> Timestamp) async throws -> Int64 {
+    /// Records a failed attempt (a refusal when `rejected`) and returns the event's attempts and refusals so far;
+    /// nil when the event was delivered meanwhile or another relay instance (`claimed_by` not `owner`) holds it now.
+    func markFailed(_ eventId: String, owner: String?, error: String, rejected: Bool) async throws -> (attempts: Int64, rejections: Int64)? {
         guard let row = try await tx.first("""
-            UPDATE dataplatform_outbox SET attempts = attempts + 1, last_error = \(bind: error)
-            WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
+            UPDATE dataplatform_outbox
+            SET attempts = attempts + 1, last_error = \(bind: error), rejections = rejections + \(bind: rejected ? 1 : 0)
+            WHERE event_id = \(bind: eventId) AND delivered_at IS NULL AND dead_lettered_at IS NULL
                 AND (claimed_by IS NULL OR claimed_by = \(bind: owner ?? ""))
-            RETURNING attempts
+            RETURNING attempts, rejections
             """)
-        else { return 0 }
-        let attempts = try row.decode(column: "attempts", as: Int64.self)
+        else { return nil }
+        return (try row.decode(column: "attempts", as: Int64.self), try row.decode(column: "rejections", as: Int64.self))
+    }
+
+    /// Schedules the event's next attempt.
+    func schedule(_ eventId: String, at next: Timestamp) async throws {
+        try await tx.execute("UPDATE dataplatform_outbox SET next_attempt_at = \(bind: next.rawValue) WHERE event_id = \(bind: eventId)")
+    }
+
+    /// Parks the event: no further attempts until ``requeue(_:at:)``.
+    func deadLetter(_ eventId: String, at now: Timestamp) async throws {
         try await tx.execute("""
-            UPDATE dataplatform_outbox SET next_attempt_at = \(bind: retryAt(attempts).rawValue) WHERE event_id = \(bind: eventId)
+            UPDATE dataplatform_outbox SET next_attempt_at = NULL, dead_lettered_at = \(bind: now.rawValue), claimed_by = NULL
+            WHERE event_id = \(bind: eventId)
             """)
-        return attempts
+    }
+
+    /// Makes an undelivered event due at `now` with its refusals forgotten; false when there is no such event.
+    func requeue(_ eventId: String, at now: Timestamp) async throws -> Bool {
+        try await tx.first("""
+            UPDATE dataplatform_outbox
+            SET next_attempt_at = \(bind: now.rawValue), dead_lettered_at = NULL, rejections = 0, claimed_by = NULL
+            WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
+            RETURNING id
+            """) != nil
+    }
+
+    /// ``requeue(_:at:)`` for every dead-lettered event; returns their ids, oldest first.
+    func requeueDeadLettered(at now: Timestamp) async throws -> [String] {
+        try await tx.all("""
+            UPDATE dataplatform_outbox
+            SET next_attempt_at = \(bind: now.rawValue), dead_lettered_at = NULL, rejections = 0, claimed_by = NULL
+            WHERE dead_lettered_at IS NOT NULL
+            RETURNING id, event_id
+            """).map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "event_id", as: String.self)) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func event(_ row: SQLRow) throws -> OutboxEvent {
@@ -90,6 +124,8 @@ struct OutboxStore {
             attempts: try row.decode(column: "attempts", as: Int64.self),
             nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int64?.self).map(Timestamp.init(rawValue:)),
             deliveredAt: try row.decode(column: "delivered_at", as: Int64?.self).map(Timestamp.init(rawValue:)),
-            lastError: try row.decode(column: "last_error", as: String?.self))
+            lastError: try row.decode(column: "last_error", as: String?.self),
+            rejections: try row.decode(column: "rejections", as: Int64.self),
+            deadLetteredAt: try row.decode(column: "dead_lettered_at", as: Int64?.self).map(Timestamp.init(rawValue:)))
     }
 }

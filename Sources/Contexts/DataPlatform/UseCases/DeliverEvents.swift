@@ -6,6 +6,8 @@ public enum DeliveryOutcome: Sendable, Equatable {
     case delivered
     /// The attempt failed; the relay will retry at `retryAt`.
     case failed(reason: String, retryAt: Timestamp)
+    /// The platform refused the event once too often; it is parked until an operator requeues it.
+    case deadLettered(reason: String)
     /// Nothing to do: the event is unknown or already delivered.
     case skipped
 }
@@ -27,11 +29,12 @@ extension DataPlatformService {
     }
 
     /// One relay pass as of `now`: tries every pending event whose next attempt is due, each claimed first so
-    /// that two relays (two instances) never send one event at the same time. Returns a line per attempt.
-    public func relay(at now: Timestamp) async throws -> [String] {
+    /// that two relays (two instances) never send one event at the same time. Returns a line per attempt. Once
+    /// `stop` is requested it finishes the attempt in flight and tries no further event.
+    public func relay(at now: Timestamp, stop: StopSignal = StopSignal()) async throws -> [String] {
         var lines: [String] = []
         let due = try await database.read { tx in try await OutboxStore(tx: tx).due(at: now, limit: 100) }
-        for event in due {
+        for event in due where !stop.isRequested {
             // Read the clock again for each claim: an earlier delivery of this pass may have taken seconds, and a
             // lease counted from the pass's start would end early while this instance is still sending. (A pass
             // asked for a later instant than the clock shows keeps that instant.)
@@ -45,6 +48,8 @@ extension DataPlatformService {
                 lines.append("delivered event \(event.event.eventId) (attempt \(event.attempts + 1))")
             case .failed(let reason, let retryAt):
                 lines.append("event \(event.event.eventId) not delivered (attempt \(event.attempts + 1)): \(reason); next try at \(retryAt.timeOfDay)")
+            case .deadLettered(let reason):
+                lines.append("event \(event.event.eventId) dead-lettered (attempt \(event.attempts + 1)): \(reason)")
             case .skipped:
                 break
             }
@@ -57,53 +62,40 @@ extension DataPlatformService {
         ScheduledJob(
             name: "outbox-relay", interval: .seconds(10),
             nextWork: { try await database.read { tx in try await OutboxStore(tx: tx).earliestAttempt() } },
-            run: { now in try await relay(at: now) })
+            stoppable: { now, stop in try await relay(at: now, stop: stop) })
     }
 
     /// One attempt; `claimedBy` is this instance's owner token when its relay claimed the event (nil for the
     /// immediate attempt after the commit, which holds the first lease without a claim).
     private func attempt(_ event: PlatformEvent, claimedBy: String? = nil) async throws -> DeliveryOutcome {
-        let failure: String?
+        let failure: (any Error)?
         do {
             try await withTimeout(policy.timeout) { [client] in try await client.send(event) }
             failure = nil
         } catch {
-            failure = String(describing: error)
+            failure = error
         }
         let now = clock.now()
         guard let failure else {
             try await database.writeStatement { tx in try await OutboxStore(tx: tx).markDelivered(event.eventId, at: now) }
             return .delivered
         }
+        let reason = String(describing: failure)
+        let rejected = failure is DataPlatformRejected
         let policy = policy
-        let attempts = try await database.write { tx in
-            try await OutboxStore(tx: tx).markFailed(event.eventId, owner: claimedBy, error: failure) { attempts in
-                Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds)
+        return try await database.write { tx -> DeliveryOutcome in
+            let store = OutboxStore(tx: tx)
+            // Nothing recorded: the event was delivered meanwhile, or another instance's relay holds it now.
+            guard let (attempts, rejections) = try await store.markFailed(event.eventId, owner: claimedBy, error: reason, rejected: rejected)
+            else { return .skipped }
+            if rejected, rejections >= policy.rejectionsBeforeDeadLetter {
+                try await store.deadLetter(event.eventId, at: now)
+                return .deadLettered(reason: reason)
             }
+            let delay = policy.retryDelay(afterAttempts: attempts, retryAfter: (failure as? DataPlatformUnavailable)?.retryAfter)
+            let retryAt = try now.adding(seconds: delay.seconds)
+            try await store.schedule(event.eventId, at: retryAt)
+            return .failed(reason: reason, retryAt: retryAt)
         }
-        // Nothing recorded: the event was delivered meanwhile, or another instance's relay holds it now.
-        guard attempts > 0 else { return .skipped }
-        return .failed(reason: failure, retryAt: Timestamp(rawValue: now.rawValue + policy.retryDelay(afterAttempts: attempts).seconds))
-    }
-}
-
-/// The platform took longer than the policy's timeout.
-struct DeliveryTimedOut: Error, CustomStringConvertible {
-    let after: Duration
-    var description: String { "no acknowledgement within \(after)" }
-}
-
-/// Runs `operation`, failing with ``DeliveryTimedOut`` when it takes longer than `timeout` (real time, checked
-/// by the shared coarse ticker, so a delivery arms no timer of its own).
-func withTimeout(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> Void) async throws {
-    let deadline = ContinuousClock.now + timeout
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            try await CoarseDeadlines.shared.wait(until: deadline)
-            throw DeliveryTimedOut(after: timeout)
-        }
-        defer { group.cancelAll() }
-        try await group.next()
     }
 }

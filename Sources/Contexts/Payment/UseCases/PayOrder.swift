@@ -30,7 +30,7 @@ extension PaymentService {
             let paidAt = try await orders.complete(orderId, in: tx)
             let payment = try await store.insert(order: orderId, user: user, amount: order.payAmount, key: key, now: paidAt)
             let paid = PaidOrder(
-                eventId: "order-\(orderId)-paid", paymentId: payment.id, orderId: orderId, userId: user, items: order.lines,
+                eventId: eventIds.next(), paymentId: payment.id, orderId: orderId, userId: user, items: order.lines,
                 couponId: order.couponId, totalAmount: order.totalAmount, discountAmount: order.discountAmount,
                 payAmount: order.payAmount, paidAt: paidAt)
             try await publisher.record(paid, in: tx)
