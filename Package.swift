@@ -237,6 +237,14 @@ let package = Package(
             ],
             path: "Tests/HTTPServerTests", swiftSettings: strict),
         .testTarget(
+            name: "WebhookTests",
+            dependencies: [
+                "DataPlatformWebhook", "DataPlatform", "Kernel", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/WebhookTests", swiftSettings: strict),
+        .testTarget(
             name: "BenchmarkTests", dependencies: ["Benchmarks"], path: "Tests/BenchmarkTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",

@@ -113,6 +113,29 @@ import Testing
         #expect(try await f.outbox.counts() == OutboxCounts(pending: 1, delivered: 0, failing: 1))
     }
 
+    /// A client that ignores cancellation (a blocking call underneath): the timeout returns on time anyway. The
+    /// former timeout was a task group, which waits for its children, so it returned when the client did.
+    @Test func aClientThatIgnoresCancellationStillTimesOutOnTime() async throws {
+        struct Deaf: DataPlatformClient {
+            func send(_ event: PlatformEvent) async throws {
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 3) { done.resume() }  // deaf to cancellation
+                }
+            }
+        }
+        let f = try await fixture(client: Deaf(), policy: RelayPolicy(timeout: .milliseconds(100)))
+        try await f.database.write { tx in try await f.outbox.enqueue(event(1), in: tx) }
+        let started = ContinuousClock.now
+        let outcome = try await f.outbox.deliverNow(eventId: "order-1-paid")
+        let took = ContinuousClock.now - started
+        #expect(took < .seconds(2), "returned after \(took)")
+        guard case .failed(let reason, _) = outcome else {
+            Issue.record("expected a timeout, got \(outcome)")
+            return
+        }
+        #expect(reason.contains("no acknowledgement within"))
+    }
+
     @Test(arguments: [(1 as Int64, 10 as Int64), (2, 20), (3, 40), (4, 60), (5, 60), (1_000, 60)])
     func retryDelaysDoubleUpToAMinute(attempts: Int64, seconds: Int64) {
         #expect(RelayPolicy().retryDelay(afterAttempts: attempts) == .seconds(seconds))

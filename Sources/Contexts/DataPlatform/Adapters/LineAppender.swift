@@ -82,7 +82,7 @@ final class LineAppender: Sendable {
     /// Opens the file (again for each batch, so a file moved away by log rotation is not written to after),
     /// locks it against the other processes, and appends `bytes` and syncs, or leaves it as it was.
     private func appendDurably(_ bytes: [UInt8]) throws(DataPlatformUnavailable) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)  // read too: the last line is checked
         guard fd >= 0 else { throw DataPlatformUnavailable("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw DataPlatformUnavailable("cannot lock \(path): \(String(cString: strerror(errno)))") }
