@@ -82,6 +82,21 @@ import Testing
         }
     }
 
+    @Test func metricsCountDeadLetteredEvents() async throws {
+        let harness = try await HTTPHarness.start()
+        try #require(harness.app.dataPlatformRecorder).set(mode: .rejecting)
+        try await harness.test { (client: Client) async throws in
+            #expect(try await client.post("/api/v1/products", #"{"name":"Pen","price":1000,"stock":5}"#).status == .created)
+            #expect(try await client.post("/api/v1/users/1/points/charge", #"{"amount":5000}"#).status == .ok)
+            #expect(try await client.post("/api/v1/orders", #"{"items":[{"productId":1,"quantity":1}]}"#).status == .created)
+            #expect(try await client.post("/api/v1/payments", #"{"orderId":1}"#).status == .created, "a refusal never fails a payment")
+            _ = try await harness.app.scheduler.advance(by: .minutes(2))
+            let text = try await client.with(token: nil).get("/metrics").body
+            #expect(text.contains(#"commerce_outbox_events{state="dead_lettered"} 1"#), "\(text)")
+            #expect(text.contains(#"commerce_outbox_events{state="pending"} 0"#))
+        }
+    }
+
     @Test func listsArePagesWithACursor() async throws {
         let harness = try await HTTPHarness.start()
         try await harness.test { (client: Client) async throws in
