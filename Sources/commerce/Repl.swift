@@ -16,7 +16,7 @@ struct Repl: AsyncParsableCommand {
     @OptionGroup(title: "Database (default: SQLite in memory)")
     var databaseOptions: DatabaseOptions
 
-    @Option(name: .long, help: ArgumentHelp("The history file (default: $COMMERCE_HISTORY or ~/.commerce_history).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The history file (default: $COMMERCE_HISTORY, else $HOME/.commerce_history).", valueName: "path"))
     var history: String?
 
     func run() async throws {
@@ -29,7 +29,7 @@ struct Repl: AsyncParsableCommand {
         let reader: any LineReader =
             interactive
             ? ReadlineLineReader(
-                historyFile: history ?? environment["COMMERCE_HISTORY"] ?? (NSHomeDirectory() + "/.commerce_history"),
+                historyFile: history ?? HistoryFile.path(environment: environment),
                 completer: Completer { bindings.names() })
             : PlainLineReader()
         let session = ConsoleSession(app: app, terminal: terminal, prompter: reader)

@@ -32,3 +32,12 @@ import Testing
         #expect(Completer.commonPrefix([]) == "")
     }
 }
+
+@Suite struct HistoryFileTests {
+    @Test func theHistoryFollowsHomeUnlessNamed() {
+        #expect(HistoryFile.path(environment: ["HOME": "/tmp/someone"]) == "/tmp/someone/.commerce_history")
+        #expect(HistoryFile.path(environment: ["HOME": "/tmp/someone/"]) == "/tmp/someone/.commerce_history")
+        #expect(HistoryFile.path(environment: ["HOME": "/tmp/someone", "COMMERCE_HISTORY": "/var/h"]) == "/var/h")
+        #expect(HistoryFile.path(environment: [:]).hasSuffix("/.commerce_history"))
+    }
+}

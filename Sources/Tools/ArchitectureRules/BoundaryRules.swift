@@ -17,7 +17,7 @@ public struct BoundaryViolation: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(location): error: \(message)" }
 }
 
-/// The modular monolith's rules (ARCHITECTURE.md): a context depends on and imports Kernel and nothing else
+/// The modular monolith's rules (README, "How it is built"): a context depends on and imports Kernel and nothing else
 /// of ours or of other packages; Kernel never reaches a context.
 public struct BoundaryRules: Sendable {
     /// Where the contexts live; every target under it is a bounded context.
