@@ -5,7 +5,7 @@ import Kernel
 public struct ScriptReport: Sendable, Equatable {
     /// The script's path as given.
     public let path: String
-    /// True when every line passed (or the script quit or was stopped in step mode).
+    /// True when every line passed (or it was stopped in step mode, or ended with `quit` as its last command).
     public let passed: Bool
     /// Commands run.
     public let commands: Int
@@ -64,7 +64,8 @@ struct ScriptRunner {
             }
         }
         var phase: String?, commands = 0, stepping = step
-        for (index, lineText) in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, lineText) in lines.enumerated() {
             let number = index + 1
             func fail(_ message: String) -> ScriptReport {
                 terminal.writeLine(terminal.error("\(path):\(number): \(message)"))
@@ -96,6 +97,10 @@ struct ScriptRunner {
                     let output = try await session.run(command, scriptDirectory: directory)
                     if verbose { output.forEach(terminal.writeLine) }
                 } catch ConsoleFailure.quit {
+                    // A quit must not pass a script whose later checks it skipped: it passes only as the last command.
+                    let skipped = lines[(index + 1)...].filter { if case .command = try? ScriptLine.parse($0) { true } else { false } }.count
+                    guard skipped == 0 else { return fail("quit stops the script here, leaving \(skipped) later command(s) unchecked") }
+                    terminal.writeLine(terminal.success("passed: \(path) (\(commands) commands, ended by quit at line \(number))"))
                     return ScriptReport(path: path, passed: true, commands: commands)
                 } catch {
                     return fail(ConsoleFailure.describe(error))

@@ -42,19 +42,22 @@ public enum SequenceDocs {
         let output = Mutex<[String]>([])
         let session = ConsoleSession(app: app, terminal: Terminal { line in output.withLock { $0.append(line) } })
         app.tracer.set(on: true)
-        let starts = Mutex<[(String, Int)]>([("", 0)])
+        // Each phase's start keeps the messages so far: a `trace clear` inside the script empties the recorder, so
+        // the phases cannot be cut out of the final list afterwards.
+        let starts = Mutex<[(title: String, messages: [TraceMessage])]>([("", [])])
         let passed = await session.runScript(path) { title in
-            let count = app.tracer.messages.count
-            starts.withLock { $0.append((title, count)) }
+            let sofar = app.tracer.messages.map(\.message)
+            starts.withLock { $0.append((title, sofar)) }
         }
-        let messages = app.tracer.messages.map(\.message)
+        let final = app.tracer.messages.map(\.message)
         try await app.close()
         guard passed else { throw ScenarioFailed(path: displayPath, output: output.withLock { $0.joined(separator: "\n") }) }
         let boundaries = starts.withLock { $0 }
         return boundaries.enumerated().compactMap { index, start in
-            let end = index + 1 < boundaries.count ? boundaries[index + 1].1 : messages.count
-            guard !(start.0.isEmpty && start.1 == end) else { return nil }  // nothing before the first phase
-            return (start.0.isEmpty ? "Before the first phase" : start.0, Array(messages[start.1..<end]))
+            let next = index + 1 < boundaries.count ? boundaries[index + 1].messages : final
+            let phase = next.starts(with: start.messages) ? Array(next[start.messages.count...]) : next  // cleared: anew
+            guard !(start.title.isEmpty && phase.isEmpty) else { return nil }  // nothing before the first phase
+            return (start.title.isEmpty ? "Before the first phase" : start.title, phase)
         }
     }
 
