@@ -31,7 +31,6 @@ public final class CommerceApp: Sendable {
     public let products: ProductCatalog
     /// Coupon policies and issued coupons.
     public let coupons: CouponService
-    /// Point balances.
     public let points: PointService
     /// Orders (use ``placeOrder(user:items:coupon:)`` to place one as a user would, traced).
     public let orders: OrderService

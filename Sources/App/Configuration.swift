@@ -27,13 +27,11 @@ public struct AppConfiguration: Sendable {
 
     /// The database: SQLite in memory or in a file, or PostgreSQL.
     public var database: DatabaseSetting
-    /// The clock.
     public var clock: ClockSetting
     /// How long an unpaid order lives (docs/console.md: 15 minutes).
     public var orderTimeToLive: TimeSpan
     /// Point charging limits.
     public var pointRules: PointRules
-    /// The data platform.
     public var dataPlatform: DataPlatformSetting
     /// Delivery timeout and retry schedule for the data platform.
     public var relayPolicy: RelayPolicy

@@ -35,27 +35,3 @@ enum SeedLabels {
     /// `실패 응답 (상품 재고 부족)`.
     static func failureResponse(_ code: ErrorCode) -> String { "실패 응답 (\(failureWords(code)))" }
 }
-
-/// Records one exchange of the seed's diagrams around a call: the request, the callee's own work, and the
-/// reply, or the refusal when the call fails with a domain error.
-struct TracedCall {
-    let tracer: any Tracer
-    let caller: String
-    let callee: String
-
-    func run<T>(
-        _ request: String, work: String? = nil, reply: String, replyArrow: TraceMessage.Arrow = .reply,
-        _ body: () async throws -> T
-    ) async throws -> T {
-        tracer.record(TraceMessage(caller, .call, callee, request))
-        if let work { tracer.record(TraceMessage(callee, .call, callee, work)) }
-        do {
-            let result = try await body()
-            tracer.record(TraceMessage(callee, replyArrow, caller, reply))
-            return result
-        } catch let error as DomainError {
-            tracer.record(TraceMessage(callee, .reply, caller, SeedLabels.refusal(error.code)))
-            throw error
-        }
-    }
-}

@@ -19,7 +19,6 @@ struct CommandSpec: Sendable {
     let usage: String
     /// One line of what it does.
     let summary: String
-    /// Runs it.
     let run: @Sendable (Invocation, ConsoleSession) async throws -> [String]
 
     init(

@@ -55,7 +55,6 @@ public struct Word: Sendable, Equatable {
     /// The ranges (character offsets in `raw`) that were inside double quotes.
     public let quotedParts: [Range<Int>]
 
-    /// A word.
     public init(raw: String, quotedParts: [Range<Int>] = []) {
         self.raw = raw
         self.quotedParts = quotedParts

@@ -6,7 +6,6 @@ import Synchronization
 /// One console session: a running system, the `$NAME` bindings, and where output goes. The REPL, `commerce
 /// run` and the tests all drive the system through one of these, with the same command table.
 public final class ConsoleSession: Sendable {
-    /// The running system.
     public let app: CommerceApp
     /// Where output goes.
     public let terminal: Terminal

@@ -7,7 +7,6 @@ public struct ScriptReport: Sendable, Equatable {
     public let path: String
     /// True when every line passed (or it was stopped in step mode, or ended with `quit` as its last command).
     public let passed: Bool
-    /// Commands run.
     public let commands: Int
 }
 

@@ -18,7 +18,6 @@ extension DataPlatformClient {
 
 /// The platform did not take the event this time (down, overloaded, timed out); the relay retries.
 public struct DataPlatformUnavailable: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Why.
     public let reason: String
     /// How long the platform asked to be left alone (an HTTP `Retry-After`), when it said.
     public let retryAfter: TimeSpan?
@@ -36,7 +35,6 @@ public struct DataPlatformUnavailable: Error, Sendable, Equatable, CustomStringC
 /// unchanged will not help. After ``RelayPolicy/rejectionsBeforeDeadLetter`` of these the event is parked as
 /// dead-lettered until an operator requeues it (`commerce outbox retry EVENT-ID`).
 public struct DataPlatformRejected: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Why.
     public let reason: String
 
     /// The platform refused the event, for `reason`.

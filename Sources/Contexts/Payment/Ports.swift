@@ -5,9 +5,7 @@ import Kernel
 
 /// An order as the payment sees it.
 public struct PayableOrder: Sendable, Equatable {
-    /// The order.
     public let orderId: OrderID
-    /// Its customer.
     public let userId: UserID
     /// What to take out of stock.
     public let lines: [PaymentLine]
@@ -37,14 +35,12 @@ public struct PayableOrder: Sendable, Equatable {
 
 /// A product and a quantity to take out of stock, with the price paid.
 public struct PaymentLine: Sendable, Equatable, Codable {
-    /// The product.
     public let productId: ProductID
     /// How many units.
     public let quantity: Int64
     /// The unit price captured when the order was placed.
     public let unitPrice: Money
 
-    /// A line.
     public init(productId: ProductID, quantity: Int64, unitPrice: Money) {
         self.productId = productId
         self.quantity = quantity
@@ -86,23 +82,16 @@ public protocol PointLedger: Sendable {
 public struct PaidOrder: Sendable, Equatable, Codable {
     /// Unique per paid order.
     public let eventId: String
-    /// The payment.
     public let paymentId: PaymentID
-    /// The order.
     public let orderId: OrderID
-    /// The customer.
     public let userId: UserID
-    /// The lines.
     public let items: [PaymentLine]
     /// The coupon used, if any.
     public let couponId: CouponID?
     /// Before the discount.
     public let totalAmount: Money
-    /// The discount.
     public let discountAmount: Money
-    /// Paid.
     public let payAmount: Money
-    /// When.
     public let paidAt: Timestamp
 }
 

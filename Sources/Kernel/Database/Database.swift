@@ -82,7 +82,6 @@ public struct RetryPolicy: Sendable {
     public var maxAttempts: Int
     /// The delay before the second attempt, doubled for each one after, up to ``maxDelay``.
     public var baseDelay: Duration
-    /// The longest delay.
     public var maxDelay: Duration
 
     /// The defaults: 10 attempts, 2 ms doubling to at most 200 ms.

@@ -5,7 +5,6 @@ public struct Migration: Sendable {
     /// The change. It runs in the migrator's write transaction together with the record that it was applied.
     public let apply: @Sendable (Transaction) async throws -> Void
 
-    /// A schema change.
     public init(id: String, apply: @escaping @Sendable (Transaction) async throws -> Void) {
         self.id = id
         self.apply = apply

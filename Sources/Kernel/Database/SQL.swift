@@ -65,7 +65,6 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
             }
         }
 
-        /// A bound value.
         public mutating func appendInterpolation(bind value: some SQLBindable) {
             pieces.append(.bind(value.sqlValue))
         }

@@ -3,7 +3,6 @@
 /// Every expected failure is a `DomainError`; anything else that escapes a use case (a database that cannot
 /// be reached, a full disk) is infrastructure trouble and is reported as such by the edges.
 public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The stable code.
     public let code: ErrorCode
     /// What went wrong, for a person: names the entity and the values involved.
     public let message: String

@@ -12,7 +12,6 @@ public struct Money: RawRepresentable, Hashable, Comparable, Sendable, Codable, 
     /// An amount of won.
     public init(won: Int64) { self.rawValue = won }
 
-    /// Zero won.
     public static let zero = Money(won: 0)
 
     /// The amount in won.

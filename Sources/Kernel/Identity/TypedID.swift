@@ -56,7 +56,5 @@ public typealias UserID = TypedID<UserEntity>
 public typealias CouponPolicyID = TypedID<CouponPolicyEntity>
 /// A coupon issued to one user (`coupon issue`).
 public typealias CouponID = TypedID<IssuedCouponEntity>
-/// An order.
 public typealias OrderID = TypedID<OrderEntity>
-/// A payment.
 public typealias PaymentID = TypedID<PaymentEntity>

@@ -12,7 +12,6 @@ public struct UniqueNames: Sendable {
     /// Names made by `make`, which must not repeat one.
     public init(_ make: @escaping @Sendable () -> String) { self.make = make }
 
-    /// The next name.
     public func next() -> String { make() }
 
     /// Random UUIDs (RFC 9562 version 4), lowercase: unique across restarts, crashes and instances.

@@ -3,7 +3,6 @@ import Synchronization
 
 /// Where "now" comes from. Nothing in the system reads the time any other way.
 public protocol Clock: Sendable {
-    /// The current instant.
     func now() -> Timestamp
 }
 

@@ -46,7 +46,6 @@ public struct NoTracer: Tracer {
 public struct NumberedTraceMessage: Sendable, Equatable {
     /// 1 for the first message since the last ``TraceRecorder/clear()``.
     public let number: Int
-    /// The message.
     public let message: TraceMessage
 }
 

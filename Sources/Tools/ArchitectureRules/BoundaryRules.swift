@@ -7,7 +7,6 @@ public struct BoundaryViolation: Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, naming both modules.
     public let message: String
 
-    /// A violation.
     public init(location: String, message: String) {
         self.location = location
         self.message = message
@@ -30,7 +29,6 @@ public struct BoundaryRules: Sendable {
         "_Concurrency",
     ]
 
-    /// The default rules.
     public init() {}
 
     /// The violations in a package graph and the import lines of its targets' sources.

@@ -2,7 +2,6 @@ import Foundation
 
 /// The targets of a package and what each depends on, read from `swift package dump-package`.
 public struct PackageGraph: Sendable, Equatable {
-    /// One target.
     public struct Target: Sendable, Equatable {
         /// The target's name, which is also its module name.
         public let name: String
@@ -15,7 +14,6 @@ public struct PackageGraph: Sendable, Equatable {
         /// The products of other packages it depends on, as `package/product`.
         public let productDependencies: [String]
 
-        /// A target.
         public init(name: String, path: String, type: String, targetDependencies: [String], productDependencies: [String] = []) {
             self.name = name
             self.path = path

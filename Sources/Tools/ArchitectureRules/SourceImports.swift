@@ -9,7 +9,6 @@ public struct ImportLine: Sendable, Equatable {
     /// The imported module (`Kernel` for `import struct Kernel.Money`).
     public let module: String
 
-    /// An import line.
     public init(file: String, line: Int, module: String) {
         self.file = file
         self.line = line

@@ -8,12 +8,10 @@ public struct BenchRow: Codable, Sendable, Equatable {
     public let part: String
     /// What was measured.
     public let measure: String
-    /// The figure.
     public let value: Double
     /// Its unit: `pays/s`, `ms`, `ratio`, `MiB`.
     public let unit: String
 
-    /// A figure.
     public init(_ part: String, _ measure: String, _ value: Double, _ unit: String) {
         self.part = part
         self.measure = measure

@@ -10,7 +10,6 @@ import Synchronization
 public enum SequenceDocs {
     /// A scenario that did not pass cannot be documented.
     public struct ScenarioFailed: Error, CustomStringConvertible {
-        /// The script.
         public let path: String
         /// What it printed.
         public let output: String

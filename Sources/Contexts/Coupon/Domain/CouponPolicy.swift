@@ -40,7 +40,6 @@ public enum DiscountRule: Sendable, Equatable {
 
 /// How long a new coupon policy stays valid.
 public enum CouponValidity: Sendable, Equatable {
-    /// No end.
     case unlimited
     /// For this long after the policy is created.
     case lasting(TimeSpan)
@@ -54,7 +53,6 @@ public struct CouponPolicy: Sendable, Equatable {
     public let id: CouponPolicyID
     /// The name shown to people.
     public let name: String
-    /// The discount.
     public let rule: DiscountRule
     /// How many coupons may be issued in all; nil for no cap.
     public let quantity: Int64?

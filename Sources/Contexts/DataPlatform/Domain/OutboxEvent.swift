@@ -11,7 +11,6 @@ public struct PlatformEvent: Sendable, Equatable, Codable {
     /// The event's JSON document.
     public let payload: String
 
-    /// An event.
     public init(eventId: String, kind: String, payload: String) {
         self.eventId = eventId
         self.kind = kind
@@ -23,7 +22,6 @@ public struct PlatformEvent: Sendable, Equatable, Codable {
 public struct OutboxEvent: Sendable, Equatable {
     /// The row's id, in the order events were written.
     public let id: Int64
-    /// The event.
     public let event: PlatformEvent
     /// When it was written (in the transaction that produced it).
     public let createdAt: Timestamp
@@ -50,14 +48,12 @@ public struct OutboxEvent: Sendable, Equatable {
 public struct OutboxCounts: Sendable, Equatable {
     /// Not yet acknowledged, and still being tried.
     public let pending: Int
-    /// Acknowledged.
     public let delivered: Int
     /// Pending after at least one failed attempt.
     public let failing: Int
     /// Refused too often and parked until an operator requeues them; not counted as pending.
     public let deadLettered: Int
 
-    /// Counts.
     public init(pending: Int, delivered: Int, failing: Int = 0, deadLettered: Int = 0) {
         self.pending = pending
         self.delivered = delivered

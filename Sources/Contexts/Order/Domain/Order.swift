@@ -12,7 +12,6 @@ public enum OrderStatus: String, Sendable, Equatable, Codable, CaseIterable {
 
 /// What a customer asks for: a product and how many.
 public struct OrderItem: Sendable, Equatable, Hashable, Codable {
-    /// The product.
     public let productId: ProductID
     /// How many units; at least 1.
     public let quantity: Int64
@@ -32,7 +31,6 @@ public struct OrderItem: Sendable, Equatable, Hashable, Codable {
 
 /// A line of a placed order, with the unit price captured when it was placed.
 public struct OrderLine: Sendable, Equatable, Codable {
-    /// The product.
     public let productId: ProductID
     /// How many units.
     public let quantity: Int64
@@ -51,7 +49,6 @@ public struct OrderLine: Sendable, Equatable, Codable {
 public struct Order: Sendable, Equatable {
     /// The order's id.
     public let id: OrderID
-    /// The customer.
     public let userId: UserID
     /// Pending, paid or expired.
     public let status: OrderStatus

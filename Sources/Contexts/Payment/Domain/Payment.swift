@@ -4,9 +4,7 @@ import Kernel
 public struct Payment: Sendable, Equatable {
     /// The payment's id.
     public let id: PaymentID
-    /// The order paid.
     public let orderId: OrderID
-    /// The payer.
     public let userId: UserID
     /// What was taken from the payer's balance.
     public let amount: Money
@@ -18,7 +16,6 @@ public struct Payment: Sendable, Equatable {
 
 /// The answer to a payment request.
 public struct PaymentReceipt: Sendable, Equatable {
-    /// The payment.
     public let payment: Payment
     /// True when the request replayed an earlier one with the same idempotency key: nothing moved this time.
     public let isReplay: Bool

@@ -2,7 +2,6 @@ import Kernel
 
 /// A user's point balance.
 public struct PointBalance: Sendable, Equatable {
-    /// The user.
     public let userId: UserID
     /// The balance in won; never negative.
     public let balance: Money
@@ -18,7 +17,6 @@ public struct PointBalance: Sendable, Equatable {
 public struct PointEntry: Sendable, Equatable {
     /// Whether points came in or went out.
     public enum Kind: String, Sendable, Equatable {
-        /// Points charged.
         case charge = "CHARGE"
         /// Points spent on a paid order.
         case use = "USE"
@@ -26,7 +24,6 @@ public struct PointEntry: Sendable, Equatable {
 
     /// The entry's id, increasing in the order entries were written.
     public let id: Int64
-    /// The user.
     public let userId: UserID
     /// Charge or use.
     public let kind: Kind

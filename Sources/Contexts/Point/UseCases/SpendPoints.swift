@@ -1,12 +1,6 @@
 import Kernel
 
 extension PointService {
-    /// Fails with `INSUFFICIENT_BALANCE` unless the user's balance covers `amount`. Nothing moves.
-    public func checkCovers(_ user: UserID, amount: Money, in tx: Transaction) async throws {
-        let balance = try await PointStore(tx: tx).balance(of: user)
-        guard balance >= amount else { throw Self.insufficient(user, balance: balance, amount: amount) }
-    }
-
     /// Takes `amount` from the user's balance for a paid order, with a conditional update (`balance >= amount`),
     /// and writes a `USE` entry. An amount of 0 moves nothing and writes nothing.
     @discardableResult
@@ -21,7 +15,7 @@ extension PointService {
         return PointBalance(userId: user, balance: balance)
     }
 
-    private static func insufficient(_ user: UserID, balance: Money, amount: Money) -> DomainError {
+    static func insufficient(_ user: UserID, balance: Money, amount: Money) -> DomainError {
         DomainError(.insufficientBalance, "user \(user) has \(balance) won, \(amount) needed")
     }
 }

@@ -14,7 +14,6 @@ public struct Product: Sendable, Equatable, Codable {
 
 /// A quantity of one product, as ordered or as deducted.
 public struct StockLine: Sendable, Equatable, Hashable, Codable {
-    /// The product.
     public let productId: ProductID
     /// How many units; at least 1.
     public let quantity: Int64
@@ -35,7 +34,6 @@ public struct StockLine: Sendable, Equatable, Hashable, Codable {
 
 /// A line checked against the catalogue: the product is known, the stock covers it, and this is its price now.
 public struct PricedLine: Sendable, Equatable, Codable {
-    /// The product.
     public let productId: ProductID
     /// The product's name at quoting time.
     public let name: String
