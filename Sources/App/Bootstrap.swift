@@ -32,10 +32,14 @@ public final class CommerceApp: Sendable {
     /// Coupon policies and issued coupons.
     public let coupons: CouponService
     public let points: PointService
-    /// Orders (use ``placeOrder(user:items:coupon:)`` to place one as a user would, traced).
-    public let orders: OrderService
-    /// Payments (use ``pay(order:user:idempotencyKey:)`` to pay as a user would, traced).
-    public let payments: PaymentService
+    /// Orders, to read and sweep. Placing one has one door, ``placeOrder(user:items:coupon:)``, which draws the
+    /// seed's `User->>Order` arrows and counts the use case.
+    public let orders: OrderReads
+    /// Payments, to read. Paying has one door, ``pay(order:user:idempotencyKey:)``.
+    public let payments: PaymentReads
+    /// The Order and Payment contexts' services, behind the doors above.
+    let orderService: OrderService
+    let paymentService: PaymentService
     /// The outbox for the data platform.
     public let dataPlatform: DataPlatformService
     /// Every context, as it plugs in: the one list of modules.
@@ -105,26 +109,30 @@ public final class CommerceApp: Sendable {
         dataPlatform = DataPlatformService(database: database, clock: clock, client: client, policy: configuration.relayPolicy)
 
         // Order, through its ports onto Product, Coupon and Point.
-        orders = OrderService(
+        let orderService = OrderService(
             database: database, clock: clock, timeToLive: configuration.orderTimeToLive,
             stock: StockCheckerAdapter(catalog: products, tracer: tracer),
             coupons: CouponValidatorAdapter(coupons: coupons, tracer: tracer),
             balances: BalanceCheckerAdapter(points: points, tracer: tracer),
-            tracer: tracer)
+            expiryObserver: ExpiryTrace(tracer: tracer))
 
         // Payment, through its ports onto Order, Product, Coupon, Point and DataPlatform.
-        payments = PaymentService(
+        self.orderService = orderService
+        orders = OrderReads(service: orderService)
+        let paymentService = PaymentService(
             database: database, clock: clock,
-            orders: PayableOrdersAdapter(orders: orders, tracer: tracer),
+            orders: PayableOrdersAdapter(orders: orderService, tracer: tracer),
             stock: StockDeductorAdapter(catalog: products, tracer: tracer),
             coupons: CouponRedeemerAdapter(coupons: coupons, tracer: tracer),
             points: PointLedgerAdapter(points: points, tracer: tracer),
             publisher: PaidOrderPublisherAdapter(dataPlatform: dataPlatform, tracer: tracer),
             eventIds: configuration.effectiveEventIds)
+        self.paymentService = paymentService
+        payments = PaymentReads(service: paymentService)
 
         // The one list of modules: schema and schedule derive from it.
         modules = [
-            ProductCatalog.module, CouponService.module, PointService.module, orders.module, PaymentService.module,
+            ProductCatalog.module, CouponService.module, PointService.module, orderService.module, PaymentService.module,
             dataPlatform.module,
         ]
         try await Migrator(database: database).migrate(modules)

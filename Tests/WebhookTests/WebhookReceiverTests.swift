@@ -70,7 +70,7 @@ final class ScriptedReceiver: Sendable {
 @Suite struct WebhookReceiverTests {
     let clock = SimulatedClock()
 
-    func outbox(url: String, timeout: Duration = .milliseconds(300)) async throws -> (DataPlatformService, Scheduler, WebhookDataPlatform) {
+    func outbox(url: String, timeout: Duration = .seconds(1)) async throws -> (DataPlatformService, Scheduler, WebhookDataPlatform) {
         let database = try await TestDatabase.fresh([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
         let webhook = WebhookDataPlatform(url: url, clock: clock)
         let outbox = DataPlatformService(database: database, clock: clock, client: webhook, policy: RelayPolicy(timeout: timeout))
@@ -87,7 +87,7 @@ final class ScriptedReceiver: Sendable {
     @Test func aReceiverThatFailsHangsRedirectsAndRefusesThenRecovers() async throws {
         let receiver = ScriptedReceiver()
         receiver.script(
-            .status(.internalServerError), .hang(.seconds(1)), .redirect(to: "/elsewhere"), .status(.notFound), .status(.notFound))
+            .status(.internalServerError), .hang(.seconds(2)), .redirect(to: "/elsewhere"), .status(.notFound), .status(.notFound))
         try await receiver.serve { url in
             let (outbox, scheduler, webhook) = try await outbox(url: url)
             guard case .failed(let reason, _) = try await outbox.deliverNow(eventId: "e-1") else { throw Unexpected("first attempt") }

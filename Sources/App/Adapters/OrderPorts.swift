@@ -13,7 +13,7 @@ struct StockCheckerAdapter: StockChecker {
 
     func checkStock(_ items: [OrderItem], in tx: Transaction) async throws -> [OrderLine] {
         try await TracedCall(tracer: tracer, caller: OrderService.name, callee: ProductCatalog.name)
-            .run("상품 정보 및 재고 검증 요청", work: "재고 검증", reply: "재고 검증 반환") {
+            .run(SeedLabels.checkStock) {
                 try await catalog.quote(items.map { StockLine(productId: $0.productId, quantity: $0.quantity) }, in: tx)
                     .map { OrderLine(productId: $0.productId, quantity: $0.quantity, unitPrice: $0.unitPrice) }
             }
@@ -26,7 +26,7 @@ struct CouponValidatorAdapter: CouponValidator {
 
     func discount(coupon: CouponID, user: UserID, total: Money, in tx: Transaction) async throws -> Money {
         try await TracedCall(tracer: tracer, caller: OrderService.name, callee: CouponService.name)
-            .run("쿠폰 검증 요청", work: "쿠폰 검증", reply: "쿠폰 유효성 확인 반환") {
+            .run(SeedLabels.validateCoupon) {
                 try await coupons.validate(coupon, for: user, total: total, in: tx)
             }
     }
@@ -38,7 +38,7 @@ struct BalanceCheckerAdapter: BalanceChecker {
 
     func checkBalance(user: UserID, covers amount: Money, in tx: Transaction) async throws {
         try await TracedCall(tracer: tracer, caller: OrderService.name, callee: PointService.name)
-            .run("잔고 검증 요청", work: "잔고 검증", reply: "잔고 검증 반환") {
+            .run(SeedLabels.checkBalance) {
                 try await points.checkCovers(user, amount: amount, in: tx)
             }
     }

@@ -23,7 +23,7 @@ struct PayableOrdersAdapter: PayableOrders {
 
     func confirmPayable(_ order: OrderID, user: UserID, in tx: Transaction) async throws -> PayableOrder {
         // The seed draws this reply with a solid arrow (`Order->>-Payment`); the trace keeps it.
-        try await call.run("주문정보 상태 확인 요청", reply: "주문 생성 확인 완료", replyArrow: .call) {
+        try await call.run(SeedLabels.confirmPayable, replyArrow: .call) {
             let order = try await orders.confirmPayable(order, user: user, in: tx)
             return PayableOrder(
                 orderId: order.id, userId: order.userId,
@@ -34,7 +34,7 @@ struct PayableOrdersAdapter: PayableOrders {
     }
 
     func complete(_ order: OrderID, in tx: Transaction) async throws -> Timestamp {
-        try await call.run("주문 완료 요청", work: "주문 완료 처리", reply: "주문 완료") {
+        try await call.run(SeedLabels.completeOrder) {
             try await orders.complete(order, in: tx)
         }
     }
@@ -46,7 +46,7 @@ struct StockDeductorAdapter: StockDeductor {
 
     func deductStock(_ lines: [PaymentLine], in tx: Transaction) async throws {
         try await TracedCall(tracer: tracer, caller: PaymentService.name, callee: ProductCatalog.name)
-            .run("상품 재고 차감 요청", work: "재고 차감", reply: "재고 차감 완료") {
+            .run(SeedLabels.deductStock) {
                 try await catalog.deduct(lines.map { StockLine(productId: $0.productId, quantity: $0.quantity) }, in: tx)
             }
     }
@@ -58,7 +58,7 @@ struct CouponRedeemerAdapter: CouponRedeemer {
 
     func redeem(_ coupon: CouponID, user: UserID, order: OrderID, total: Money, in tx: Transaction) async throws {
         try await TracedCall(tracer: tracer, caller: PaymentService.name, callee: CouponService.name)
-            .run("쿠폰 사용 처리 요청", work: "쿠폰 사용", reply: "쿠폰 사용 완료") {
+            .run(SeedLabels.redeemCoupon) {
                 try await coupons.redeem(coupon, for: user, order: order, total: total, in: tx)
             }
     }
@@ -70,7 +70,7 @@ struct PointLedgerAdapter: PointLedger {
 
     func deductPoints(user: UserID, amount: Money, order: OrderID, in tx: Transaction) async throws {
         try await TracedCall(tracer: tracer, caller: PaymentService.name, callee: PointService.name)
-            .run("잔고 차감 요청", work: "잔고 차감", reply: "잔고 차감 완료") {
+            .run(SeedLabels.deductPoints) {
                 _ = try await points.deduct(user, amount: amount, order: order, in: tx)
             }
     }
@@ -93,11 +93,11 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
     }
 
     func publish(_ paid: PaidOrder) async -> Bool {
-        tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, "주문정보 전송"))
+        tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, SeedLabels.sendToPlatform.request))
         let outcome = try? await dataPlatform.deliverNow(try lastRecorded.take(paid.eventId) ?? Self.event(paid))
         let delivered = outcome == .delivered
         tracer.record(TraceMessage(
-            DataPlatformService.name, .reply, PaymentService.name, delivered ? "전송 확인" : "전송 실패 (재전송 대기)"))
+            DataPlatformService.name, .reply, PaymentService.name, delivered ? SeedLabels.sendToPlatform.reply : SeedLabels.platformFailed))
         return delivered
     }
 

@@ -7,15 +7,12 @@ struct TracedCall {
     let caller: String
     let callee: String
 
-    func run<T>(
-        _ request: String, work: String? = nil, reply: String, replyArrow: TraceMessage.Arrow = .reply,
-        _ body: () async throws -> T
-    ) async throws -> T {
-        tracer.record(TraceMessage(caller, .call, callee, request))
-        if let work { tracer.record(TraceMessage(callee, .call, callee, work)) }
+    func run<T>(_ exchange: SeedExchange, replyArrow: TraceMessage.Arrow = .reply, _ body: () async throws -> T) async throws -> T {
+        tracer.record(TraceMessage(caller, .call, callee, exchange.request))
+        if let work = exchange.work { tracer.record(TraceMessage(callee, .call, callee, work)) }
         do {
             let result = try await body()
-            tracer.record(TraceMessage(callee, replyArrow, caller, reply))
+            tracer.record(TraceMessage(callee, replyArrow, caller, exchange.reply))
             return result
         } catch let error as DomainError {
             tracer.record(TraceMessage(callee, .reply, caller, SeedLabels.refusal(error.code)))

@@ -14,13 +14,13 @@ public struct OrderService: Sendable {
     let stock: any StockChecker
     let coupons: any CouponValidator
     let balances: any BalanceChecker
-    let tracer: any Tracer
+    let expiryObserver: any ExpiryObserver
 
     /// The order service. Orders expire `timeToLive` after they are placed (15 minutes by default); the expiry
-    /// job records its messages with `tracer`.
+    /// job tells `expiryObserver` what it finds and moves.
     public init(
         database: Database, clock: any Clock, timeToLive: TimeSpan = .minutes(15), stock: any StockChecker,
-        coupons: any CouponValidator, balances: any BalanceChecker, tracer: any Tracer = NoTracer()
+        coupons: any CouponValidator, balances: any BalanceChecker, expiryObserver: any ExpiryObserver = NoExpiryObserver()
     ) {
         self.database = database
         self.clock = clock
@@ -28,7 +28,7 @@ public struct OrderService: Sendable {
         self.stock = stock
         self.coupons = coupons
         self.balances = balances
-        self.tracer = tracer
+        self.expiryObserver = expiryObserver
     }
 
     /// The context's schema changes.

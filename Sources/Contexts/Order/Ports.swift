@@ -20,3 +20,20 @@ public protocol BalanceChecker: Sendable {
     /// Returns when the balance covers `amount`; `INSUFFICIENT_BALANCE` otherwise.
     func checkBalance(user: UserID, covers amount: Money, in tx: Transaction) async throws
 }
+
+/// Told what the expiry sweep does, so that the composition root can draw it (the seed's scheduler diagram)
+/// without the Order context knowing who runs it or how it is drawn.
+public protocol ExpiryObserver: Sendable {
+    /// A batch of `PENDING` orders past their deadline was found (before any of them moved).
+    func found(_ due: [OrderID])
+    /// One of them was moved to `EXPIRED`.
+    func expired(_ order: OrderID)
+}
+
+/// Observes nothing.
+public struct NoExpiryObserver: ExpiryObserver {
+    /// An observer that ignores the sweep.
+    public init() {}
+    public func found(_ due: [OrderID]) {}
+    public func expired(_ order: OrderID) {}
+}

@@ -128,7 +128,7 @@ public enum UseCaseBenchmarks {
             let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
             _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
             if orders {
-                placed.append(try await app.orders.place(
+                placed.append(try await app.placeOrder(
                     user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
             }
         }

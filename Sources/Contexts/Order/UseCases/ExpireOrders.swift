@@ -15,15 +15,10 @@ extension OrderService {
                 let store = OrderStore(tx: tx)
                 let due = try await store.dueForExpiry(at: now, limit: Self.expiryBatch)
                 guard !due.isEmpty else { return (due: [OrderID](), moved: [OrderID]()) }
-                tracer.record(TraceMessage("Scheduler", .call, Self.name, "만료 대상 주문 조회"))
-                tracer.record(TraceMessage(Self.name, .reply, "Scheduler", "만료 대상 주문 리스트 반환"))
                 return (due: due, moved: try await store.expire(due, at: now))
             }
-            for _ in batch.moved {
-                tracer.record(TraceMessage("Scheduler", .call, Self.name, "주문 상태 변경 요청"))
-                tracer.record(TraceMessage(Self.name, .call, Self.name, "주문 상태 변경"))
-                tracer.record(TraceMessage(Self.name, .reply, "Scheduler", "상태 변경 완료"))
-            }
+            if !batch.due.isEmpty { expiryObserver.found(batch.due) }
+            for order in batch.moved { expiryObserver.expired(order) }
             expired += batch.moved
             if batch.due.count < Self.expiryBatch { return expired }
         }
