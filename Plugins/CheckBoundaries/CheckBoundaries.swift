@@ -2,12 +2,13 @@ import Foundation
 import PackagePlugin
 
 /// `swift package check-boundaries`: fails, naming the file and line, when a context depends on or imports
-/// anything but Kernel. Read-only, so it declares no write permission. The work is `commerce-devtools`.
+/// anything but Kernel. Read-only, so it declares no write permission. The work is `commerce-boundaries`, which
+/// needs the rules alone, so the check does not build the application first.
 @main
 struct CheckBoundaries: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        let tool = try context.tool(named: "commerce-devtools")
-        try run(tool.url, ["check-boundaries", "--package", context.package.directoryURL.path] + arguments)
+        let tool = try context.tool(named: "commerce-boundaries")
+        try run(tool.url, ["--package", context.package.directoryURL.path] + arguments)
     }
 
     private func run(_ executable: URL, _ arguments: [String]) throws {
@@ -27,7 +28,7 @@ enum PluginFailure: Error, CustomStringConvertible {
     case toolFailed(Int32)
     var description: String {
         switch self {
-        case .toolFailed(let status): "commerce-devtools exited with status \(status)"
+        case .toolFailed(let status): "commerce-boundaries exited with status \(status)"
         }
     }
 }
