@@ -44,6 +44,8 @@ public final class CommerceApp: Sendable {
     public let dataPlatform: DataPlatformService
     /// Every context, as it plugs in: the one list of modules.
     public let modules: [CommerceModule]
+    /// Every error code the system can answer with: Kernel's and each context's.
+    public var errorCodes: [ErrorCode] { [.invalidArgument] + modules.flatMap(\.errorCodes) }
     /// What the system counts, when configured with a metrics factory.
     public let metrics: CommerceMetrics?
 

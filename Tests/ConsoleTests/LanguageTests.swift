@@ -33,10 +33,11 @@ import Testing
 
     @Test func negationAndExpectedCodes() throws {
         #expect(try command("! pay order=1 user=1").negation == Negation(code: nil))
-        #expect(try command("! pay order=1 user=1 => ORDER_EXPIRED").negation == Negation(code: .orderExpired))
+        #expect(try command("! pay order=1 user=1 => ORDER_EXPIRED").negation == Negation(code: ErrorCode("ORDER_EXPIRED")))
         #expect(try command("!pay order=1 user=1").negation == Negation(code: nil))
         #expect(try command("! pay order=1 user=1 => ORDER_EXPIRED").words.map(\.raw) == ["pay", "order=1", "user=1"])
-        #expect(throws: DomainError.self) { try ScriptLine.parse("! pay order=1 => NOT_A_CODE") }
+        #expect(throws: DomainError.self) { try ScriptLine.parse("! pay order=1 => NOT_A_CODE", codes: [.invalidArgument]) }
+        #expect(throws: DomainError.self) { try ScriptLine.parse("! pay order=1 => not-a-code") }
         #expect(throws: DomainError.self) { try ScriptLine.parse("! pay => ORDER_EXPIRED user=1") }
         #expect(throws: DomainError.self) { try ScriptLine.parse("!") }
     }

@@ -32,6 +32,7 @@ import Testing
     @Test(arguments: [
         ("false-expect.scn", 4, "failed: expected product 1 stock=4, but it is 3", "A false expectation"),
         ("negation-succeeds.scn", 2, "failed: expected the command to fail, but it succeeded", nil),
+        ("unknown-code.scn", 2, "error: INVALID_ARGUMENT: '=> CODE' must end the line with one of the codes: INVALID_ARGUMENT, PRODUCT_NOT_FOUND", nil),
         ("quit-skips-checks.scn", 3, "quit stops the script here, leaving 1 later command(s) unchecked", nil),
         ("wrong-code.scn", 2, "failed: expected INSUFFICIENT_BALANCE, got OUT_OF_STOCK (상품 재고 부족)", nil),
         ("unknown-command.scn", 2, "error: INVALID_ARGUMENT: unknown command 'product ad'", nil),

@@ -9,9 +9,9 @@ public enum ScriptLine: Sendable, Equatable {
     /// A command, possibly negated (`! COMMAND` or `! COMMAND => CODE`).
     case command(CommandLine)
 
-    /// Classifies a line. Fails with `INVALID_ARGUMENT` for an unterminated quote, a bad `=> CODE`, or `!`
-    /// with no command.
-    public static func parse(_ text: String) throws(DomainError) -> ScriptLine {
+    /// Classifies a line. Fails with `INVALID_ARGUMENT` for an unterminated quote, a `=> CODE` that is not one
+    /// of `codes` (of the form of a code, when `codes` is nil), or `!` with no command.
+    public static func parse(_ text: String, codes: [ErrorCode]? = nil) throws(DomainError) -> ScriptLine {
         let trimmed = text.trimmedOfWhitespace
         if trimmed.hasPrefix("##") { return .phase(String(trimmed.dropFirst(2)).trimmedOfWhitespace) }
         var words = try Tokenizer.words(of: text)
@@ -21,8 +21,11 @@ public enum ScriptLine: Sendable, Equatable {
             if words[0].isBare("!") { words.removeFirst() } else { words[0] = words[0].droppingFirstCharacter() }
             negation = Negation(code: nil)
             if let arrow = words.lastIndex(where: { $0.isBare("=>") }) {
-                guard arrow == words.count - 2, let code = ErrorCode(rawValue: words[arrow + 1].raw) else {
-                    throw .invalid("'=> CODE' must end the line with one of the codes: \(ErrorCode.allCases.map(\.rawValue).joined(separator: ", "))")
+                let written = arrow == words.count - 2 ? words[arrow + 1].raw : ""
+                let known = codes.map { $0.first { $0.rawValue == written } } ?? (ErrorCode.isWellFormed(written) ? ErrorCode(written) : nil)
+                guard let code = known else {
+                    let list = codes.map { ": " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
+                    throw .invalid("'=> CODE' must end the line with one of the codes\(list)")
                 }
                 negation = Negation(code: code)
                 words.removeLast(2)

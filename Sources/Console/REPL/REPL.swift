@@ -43,7 +43,7 @@ extension ConsoleSession {
     /// Runs one line as the REPL does: prints its output or its error.
     public func interact(_ text: String) async -> LineOutcome {
         do {
-            switch try ScriptLine.parse(text) {
+            switch try ScriptLine.parse(text, codes: app.errorCodes) {
             case .blank: return .ok
             case .phase(let title):
                 terminal.writeLine(terminal.heading("## \(title)"))

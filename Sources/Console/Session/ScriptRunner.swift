@@ -73,7 +73,7 @@ struct ScriptRunner {
                 return ScriptReport(path: path, passed: false, commands: commands)
             }
             let line: ScriptLine
-            do { line = try ScriptLine.parse(lineText) } catch { return fail(ConsoleFailure.describe(error)) }
+            do { line = try ScriptLine.parse(lineText, codes: session.app.errorCodes) } catch { return fail(ConsoleFailure.describe(error)) }
             switch line {
             case .blank:
                 continue
@@ -97,7 +97,7 @@ struct ScriptRunner {
                     if verbose { output.forEach(terminal.writeLine) }
                 } catch ConsoleFailure.quit {
                     // A quit must not pass a script whose later checks it skipped: it passes only as the last command.
-                    let skipped = lines[(index + 1)...].filter { if case .command = try? ScriptLine.parse($0) { true } else { false } }.count
+                    let skipped = lines[(index + 1)...].filter { if case .command = try? ScriptLine.parse($0, codes: session.app.errorCodes) { true } else { false } }.count
                     guard skipped == 0 else { return fail("quit stops the script here, leaving \(skipped) later command(s) unchecked") }
                     terminal.writeLine(terminal.success("passed: \(path) (\(commands) commands, ended by quit at line \(number))"))
                     return ScriptReport(path: path, passed: true, commands: commands)

@@ -18,6 +18,6 @@ public struct CouponService: Sendable {
 
     /// How the context plugs into the composition root.
     public static var module: CommerceModule {
-        CommerceModule(name: name, migrations: CouponSchema.migrations)
+        CommerceModule(name: name, migrations: CouponSchema.migrations, errorCodes: errorCodes)
     }
 }

@@ -36,6 +36,6 @@ public struct OrderService: Sendable {
 
     /// How the context plugs into the composition root: its tables and the expiry job (every minute).
     public var module: CommerceModule {
-        CommerceModule(name: Self.name, migrations: Self.migrations, jobs: [expiryJob])
+        CommerceModule(name: Self.name, migrations: Self.migrations, jobs: [expiryJob], errorCodes: Self.errorCodes)
     }
 }

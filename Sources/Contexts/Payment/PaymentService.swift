@@ -33,6 +33,6 @@ public struct PaymentService: Sendable {
 
     /// How the context plugs into the composition root.
     public static var module: CommerceModule {
-        CommerceModule(name: name, migrations: PaymentSchema.migrations)
+        CommerceModule(name: name, migrations: PaymentSchema.migrations, errorCodes: errorCodes)
     }
 }

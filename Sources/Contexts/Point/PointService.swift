@@ -20,6 +20,6 @@ public struct PointService: Sendable {
 
     /// How the context plugs into the composition root.
     public static var module: CommerceModule {
-        CommerceModule(name: name, migrations: PointSchema.migrations)
+        CommerceModule(name: name, migrations: PointSchema.migrations, errorCodes: errorCodes)
     }
 }

@@ -15,6 +15,6 @@ public struct ProductCatalog: Sendable {
 
     /// How the context plugs into the composition root.
     public static var module: CommerceModule {
-        CommerceModule(name: name, migrations: ProductSchema.migrations)
+        CommerceModule(name: name, migrations: ProductSchema.migrations, errorCodes: errorCodes)
     }
 }

@@ -1,37 +1,43 @@
-/// The stable error codes of docs/console.md: the same in the REPL, in scripts, in HTTP bodies and in logs.
+/// A stable error code: the same in the REPL, in scripts, in HTTP bodies and in logs. The raw values are a user
+/// contract (docs/console.md); never rename one.
 ///
-/// The raw values are a user contract; never rename one.
-public enum ErrorCode: String, Sendable, CaseIterable, Codable {
-    case productNotFound = "PRODUCT_NOT_FOUND"
-    case outOfStock = "OUT_OF_STOCK"
-    case couponNotFound = "COUPON_NOT_FOUND"
-    case couponExpired = "COUPON_EXPIRED"
-    case couponAlreadyUsed = "COUPON_ALREADY_USED"
-    case couponMinOrderNotMet = "COUPON_MIN_ORDER_NOT_MET"
-    case couponSoldOut = "COUPON_SOLD_OUT"
-    case couponAlreadyIssued = "COUPON_ALREADY_ISSUED"
-    case insufficientBalance = "INSUFFICIENT_BALANCE"
-    case invalidChargeAmount = "INVALID_CHARGE_AMOUNT"
-    case balanceLimitExceeded = "BALANCE_LIMIT_EXCEEDED"
-    case orderNotFound = "ORDER_NOT_FOUND"
-    case orderExpired = "ORDER_EXPIRED"
-    case orderAlreadyPaid = "ORDER_ALREADY_PAID"
-    case idempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED"
-    /// An extension of the docs/console.md table: `payment show` of an unknown payment.
-    case paymentNotFound = "PAYMENT_NOT_FOUND"
-    case invalidArgument = "INVALID_ARGUMENT"
+/// Kernel declares only its own code, `INVALID_ARGUMENT`. Each context declares its codes in an extension of this
+/// type, beside its use cases, and lists them in its ``CommerceModule``, so adding a context never edits Kernel
+/// and the edges still know every code (the console's `=> CODE`, the HTTP status table).
+public struct ErrorCode: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The code as users see it, such as `OUT_OF_STOCK`.
+    public let rawValue: String
+    /// The words of the seed's failure branch for this code, where the seed has one (`상품 재고 부족`); the
+    /// owning context declares them with the code.
+    public let seedWords: String?
 
-    /// The words of the seed's failure branch for this code, where the seed has one.
-    public var seedWords: String? {
-        switch self {
-        case .outOfStock: "상품 재고 부족"
-        case .couponNotFound, .couponExpired, .couponAlreadyUsed, .couponMinOrderNotMet: "쿠폰 사용 불가"
-        case .insufficientBalance: "잔고 부족"
-        case .orderNotFound: "주문 존재하지 않음"
-        default: nil
-        }
+    /// Declares a code; `rawValue` is upper snake case.
+    public init(_ rawValue: String, seedWords: String? = nil) {
+        self.rawValue = rawValue
+        self.seedWords = seedWords
     }
+
+    /// Bad input of any kind: a malformed number, an unknown key, a non-positive id.
+    public static let invalidArgument = ErrorCode("INVALID_ARGUMENT")
 
     /// True for the `*_NOT_FOUND` codes, which edges map to "not found" (HTTP 404).
     public var isNotFound: Bool { rawValue.hasSuffix("_NOT_FOUND") }
+
+    /// Whether `text` has the form of a code (upper snake case), before asking whether such a code exists.
+    public static func isWellFormed(_ text: String) -> Bool {
+        !text.isEmpty && text.first != "_" && text.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    public var description: String { rawValue }
+
+    // One code, one identity: equal raw values are the same code, with or without its words.
+    public static func == (lhs: ErrorCode, rhs: ErrorCode) -> Bool { lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }

@@ -1,8 +1,11 @@
 /// A positive integer id that carries the kind of entity it names, so a `ProductID` can never be passed
 /// where an `OrderID` is expected.
 ///
-/// Ids live in Kernel because they cross context boundaries: an order line names a product, a payment names an
-/// order. The entities themselves stay inside their contexts.
+/// Kernel offers the mechanism; a context declares the tag of an entity whose id stays inside it (Payment's
+/// `PaymentID`, Coupon's `CouponPolicyID`). The ids below are declared here only because they cross a context
+/// boundary: an order line names a product, a payment names an order and a coupon, every context names users.
+/// A context may import Kernel alone, so an id both sides speak must live here (the shared kernel), or each
+/// port would need its own id type and the composition root a conversion per call.
 public struct TypedID<Entity: EntityKind>: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     CustomStringConvertible
 {
@@ -43,18 +46,13 @@ public protocol EntityKind: Sendable {
 /// Tags for the entities whose ids cross a context boundary.
 public enum ProductEntity: EntityKind { public static let noun = "product" }
 public enum UserEntity: EntityKind { public static let noun = "user" }
-public enum CouponPolicyEntity: EntityKind { public static let noun = "coupon policy" }
 public enum IssuedCouponEntity: EntityKind { public static let noun = "coupon" }
 public enum OrderEntity: EntityKind { public static let noun = "order" }
-public enum PaymentEntity: EntityKind { public static let noun = "payment" }
 
 /// A product in the catalogue.
 public typealias ProductID = TypedID<ProductEntity>
 /// A user; users are plain positive integers with no registry.
 public typealias UserID = TypedID<UserEntity>
-/// A coupon policy (`coupon create`).
-public typealias CouponPolicyID = TypedID<CouponPolicyEntity>
 /// A coupon issued to one user (`coupon issue`).
 public typealias CouponID = TypedID<IssuedCouponEntity>
 public typealias OrderID = TypedID<OrderEntity>
-public typealias PaymentID = TypedID<PaymentEntity>

@@ -7,11 +7,14 @@ public struct CommerceModule: Sendable {
     public let migrations: [Migration]
     /// The context's periodic jobs.
     public let jobs: [ScheduledJob]
+    /// The error codes the context declares (an extension of ``ErrorCode`` beside its use cases).
+    public let errorCodes: [ErrorCode]
 
     /// Describes a context to the composition root.
-    public init(name: String, migrations: [Migration], jobs: [ScheduledJob] = []) {
+    public init(name: String, migrations: [Migration], jobs: [ScheduledJob] = [], errorCodes: [ErrorCode] = []) {
         self.name = name
         self.migrations = migrations
         self.jobs = jobs
+        self.errorCodes = errorCodes
     }
 }

@@ -27,6 +27,8 @@ public final class CoarseDeadlines: Sendable {
     /// Returns once `deadline` has passed (within the resolution), or throws `CancellationError` as soon as the
     /// calling task is cancelled.
     public func wait(until deadline: ContinuousClock.Instant) async throws {
+        // A deadline already passed needs no tick: under load, the ticker's first tick can come late.
+        guard deadline > .now else { return try Task.checkCancellation() }
         let id = state.withLock { state in
             defer { state.nextID += 1 }
             return state.nextID
