@@ -61,4 +61,30 @@ import Testing
             #expect(edges.map { $0.trimmingCharacters(in: .whitespaces) } == ["\(context) --> Kernel"])
         }
     }
+
+    /// A diagram's structure: participants, messages with their activation marks, and blocks, in order (layout,
+    /// numbering and blank lines aside).
+    static func structure(_ mermaid: String) -> [String] {
+        mermaid.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0 != "sequenceDiagram" && $0 != "autonumber" }
+            .map { $0.replacingOccurrences(of: #"\s*(-->>|->>)\s*"#, with: "$1", options: .regularExpression) }
+    }
+
+    static func diagrams(in path: String) throws -> [String] {
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        return text.components(separatedBy: "```mermaid").dropFirst().map { $0.components(separatedBy: "```")[0] }
+    }
+
+    /// The user's own picture, regenerated from the running system: each of the seed's three diagrams, blocks
+    /// and activations included, assembled from the scenarios' runs, has the seed's structure exactly.
+    @Test func theSeedRedrawnWholeHasTheSeedsStructure() throws {
+        let seed = try Self.diagrams(in: "docs/seed/sequence-diagrams.md")
+        let redrawn = try Self.diagrams(in: "docs/sequences/seed-redrawn.md")
+        #expect(seed.count == 3 && redrawn.count == 3)
+        for (mine, theirs) in zip(redrawn, seed) {
+            #expect(Self.structure(mine) == Self.structure(theirs))
+        }
+        #expect(Self.structure(seed[0]).contains("alt 상품 재고 부족"), "the comparison sees the blocks")
+        #expect(Self.structure(seed[1]).contains("Order->>-Payment: 주문 생성 확인 완료"), "and the activations")
+    }
 }

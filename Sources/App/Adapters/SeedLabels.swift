@@ -56,7 +56,7 @@ enum SeedLabels {
     }
 
     /// `실패 응답 (상품 재고 부족)`.
-    static func failureResponse(_ code: ErrorCode) -> String { "실패 응답 (\(failureWords(code)))" }
+    static func failureResponse(_ code: ErrorCode) -> String { SeedBranches.failureResponse(failureWords(code)) }
 }
 
 /// One exchange of a seed diagram: the request arrow, the callee's own work (a self-arrow), and the reply.

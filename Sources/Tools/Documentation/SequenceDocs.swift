@@ -22,6 +22,7 @@ public enum SequenceDocs {
         let scenarios = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".scn") }.sorted()
         var files: [String: String] = [:]
         var index: [(name: String, title: String, phases: [String])] = []
+        var traced: [[TraceMessage]] = []
         for file in scenarios {
             let name = String(file.dropLast(4))
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -29,7 +30,9 @@ public enum SequenceDocs {
             let opening = summary(of: text)
             files["docs/sequences/\(name).md"] = page(name: name, file: file, summary: opening, phases: phases)
             index.append((name, firstSentence(of: opening) ?? name, phases.map(\.title)))
+            traced += phases.map(\.messages)
         }
+        files["docs/sequences/seed-redrawn.md"] = try SeedRedrawn.page(traced)
         files["docs/sequences/README.md"] = indexPage(index)
         files["docs/modules.md"] = ModuleDiagram.markdown(for: graph)
         return files
@@ -103,6 +106,8 @@ public enum SequenceDocs {
             "| [주문 시퀀스 (order)](../seed/sequence-diagrams.md) | [01-order-and-pay: Order](01-order-and-pay.md), failure branches in [02-order-failures](02-order-failures.md) |",
             "| [결제 시퀀스 (payment)](../seed/sequence-diagrams.md) | [01-order-and-pay: Pay](01-order-and-pay.md), failures in [03-payment-failures](03-payment-failures.md) |",
             "| [주문 만료 스케줄러 (expiry)](../seed/sequence-diagrams.md) | [04-expiry](04-expiry.md) |", "",
+            "The seed's three diagrams whole, `alt`, `opt` and `loop` blocks included, each branch from the run that took it:",
+            "[seed-redrawn](seed-redrawn.md).", "",
             "| scenario | what it shows | phases |", "|---|---|---|",
         ]
         lines += scenarios.map { "| [\($0.name)](\($0.name).md) | \($0.title) | \($0.phases.count) |" }
