@@ -9,7 +9,7 @@ let package = Package(
     name: "commerce",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "commerce", targets: ["commerce"]),
+        .executable(name: "commerce", targets: ["commerce"])
     ],
     dependencies: [
         // Storage engines (docs/decisions/0001-storage.md): GRDB for SQLite, postgres-nio for PostgreSQL. sqlite-nio
@@ -213,7 +213,9 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "App", "Kernel", "TestSupport", "commerce"], path: "Tests/ConsoleTests",
             resources: [.copy("Rejected")], swiftSettings: strict),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "SQLiteEngine", "PostgresEngine", "TestSupport"], path: "Tests/KernelTests", swiftSettings: strict),
+        .testTarget(
+            name: "KernelTests", dependencies: ["Kernel", "SQLiteEngine", "PostgresEngine", "TestSupport"], path: "Tests/KernelTests",
+            swiftSettings: strict),
         .testTarget(
             name: "ProductTests", dependencies: ["Product", "Kernel", "TestSupport"], path: "Tests/ProductTests",
             swiftSettings: strict),
@@ -233,7 +235,8 @@ let package = Package(
             name: "DataPlatformTests", dependencies: ["DataPlatform", "Kernel", "TestSupport"],
             path: "Tests/DataPlatformTests", swiftSettings: strict),
         .testTarget(
-            name: "AppTests", dependencies: ["App", "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform", "TestSupport"],
+            name: "AppTests",
+            dependencies: ["App", "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform", "TestSupport"],
             path: "Tests/AppTests", swiftSettings: strict),
         .testTarget(
             name: "HTTPServerTests",

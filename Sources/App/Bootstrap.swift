@@ -144,16 +144,18 @@ public final class CommerceApp: Sendable {
     /// `job`, counting each of its runs.
     private static func counted(_ job: ScheduledJob, by metrics: CommerceMetrics?) -> ScheduledJob {
         guard let metrics else { return job }
-        return ScheduledJob(name: job.name, interval: job.interval, nextWork: job.nextWork, stoppable: { now, stop in
-            do {
-                let lines = try await job.run(now, stop)
-                metrics.jobRan(job.name, failed: false)
-                return lines
-            } catch {
-                metrics.jobRan(job.name, failed: true)
-                throw error
-            }
-        })
+        return ScheduledJob(
+            name: job.name, interval: job.interval, nextWork: job.nextWork,
+            stoppable: { now, stop in
+                do {
+                    let lines = try await job.run(now, stop)
+                    metrics.jobRan(job.name, failed: false)
+                    return lines
+                } catch {
+                    metrics.jobRan(job.name, failed: true)
+                    throw error
+                }
+            })
     }
 
     /// Releases the data platform's client and closes the database. Stop ``Scheduler/runOnTimers(stop:pause:report:)`` first.

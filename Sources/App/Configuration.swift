@@ -1,9 +1,9 @@
 import CoreMetrics
 import DataPlatform
-@_exported import PostgresEngine
-@_exported import SQLiteEngine
 import Kernel
 import Point
+@_exported import PostgresEngine
+@_exported import SQLiteEngine
 
 /// Everything the composition root needs to build a running system.
 public struct AppConfiguration: Sendable {

@@ -2,8 +2,8 @@ import App
 import Coupon
 import Foundation
 import Kernel
-import Order
 import OpenAPIRuntime
+import Order
 import Payment
 import Point
 import Product
@@ -51,7 +51,9 @@ struct CommerceAPI: APIProtocol {
     func listProducts(_ input: Operations.ListProducts.Input) async throws -> Operations.ListProducts.Output {
         _ = try caller
         let page = try await app.products.list(page: try PageCursor.decode(input.query.cursor, limit: input.query.limit))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Product.init), nextCursor: PageCursor.encode(page.nextAfter)))))
+        return .ok(
+            .init(body: .json(.init(items: page.items.map(Components.Schemas.Product.init), nextCursor: PageCursor.encode(page.nextAfter))))
+        )
     }
 
     func addProduct(_ input: Operations.AddProduct.Input) async throws -> Operations.AddProduct.Output {
@@ -81,7 +83,10 @@ struct CommerceAPI: APIProtocol {
     func pointHistory(_ input: Operations.PointHistory.Input) async throws -> Operations.PointHistory.Output {
         let user = try caller.acting(for: input.path.userId)
         let page = try await app.points.history(of: user, page: try PageCursor.decode(input.query.cursor, limit: input.query.limit))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.PointEntry.init), nextCursor: PageCursor.encode(page.nextAfter)))))
+        return .ok(
+            .init(
+                body: .json(.init(items: page.items.map(Components.Schemas.PointEntry.init), nextCursor: PageCursor.encode(page.nextAfter)))
+            ))
     }
 
     // MARK: Coupons: policies are an admin's; a customer takes its own coupon.
@@ -124,7 +129,10 @@ struct CommerceAPI: APIProtocol {
     func listUserCoupons(_ input: Operations.ListUserCoupons.Input) async throws -> Operations.ListUserCoupons.Output {
         let user = try caller.acting(for: input.path.userId)
         let page = try await app.coupons.coupons(of: user, page: try PageCursor.decode(input.query.cursor, limit: input.query.limit))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.IssuedCoupon.init), nextCursor: PageCursor.encode(page.nextAfter)))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(items: page.items.map(Components.Schemas.IssuedCoupon.init), nextCursor: PageCursor.encode(page.nextAfter)))))
     }
 
     // MARK: Orders and payments: a customer's own; another user's order is not found.
@@ -145,7 +153,8 @@ struct CommerceAPI: APIProtocol {
         let status = input.query.status.flatMap { OrderStatus(rawValue: $0.rawValue) }
         let page = try await app.orders.orders(
             user: user, status: status, page: try PageCursor.decode(input.query.cursor, limit: input.query.limit))
-        return .ok(.init(body: .json(.init(items: page.items.map(Components.Schemas.Order.init), nextCursor: PageCursor.encode(page.nextAfter)))))
+        return .ok(
+            .init(body: .json(.init(items: page.items.map(Components.Schemas.Order.init), nextCursor: PageCursor.encode(page.nextAfter)))))
     }
 
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {

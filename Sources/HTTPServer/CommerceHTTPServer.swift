@@ -74,9 +74,10 @@ public enum CommerceHTTPServer {
         let headerTimeout = configuration.headerTimeout
         return Application(
             router: try router(for: app, configuration: configuration),
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [HeaderTimeoutHandler(timeout: headerTimeout)],
-                idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [HeaderTimeoutHandler(timeout: headerTimeout)],
+                    idleTimeout: .seconds(configuration.idleTimeout.components.seconds))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "commerce",
                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
@@ -96,10 +97,11 @@ public enum CommerceHTTPServer {
         // A group stops its services in reverse order: the jobs, then the server, then the database (the
         // PostgreSQL client is a service; SQLite has nothing to run).
         let database = (app.database.engine as? any Service).map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
-        let group = ServiceGroup(configuration: .init(
-            services: database + [.init(service: http), .init(service: jobs)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: database + [.init(service: http), .init(service: jobs)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
         try await app.close()
     }

@@ -105,4 +105,3 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
-

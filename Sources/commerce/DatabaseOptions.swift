@@ -6,9 +6,10 @@ import Kernel
 /// The database flags shared by `serve`, `run` and the REPL. `--database` (or `COMMERCE_DATABASE`) names the
 /// database; the rest tune it and have sane defaults.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "postgres://USER[:PASSWORD]@HOST[:PORT]/DB, sqlite:PATH, a SQLite file path, or :memory: (also COMMERCE_DATABASE).",
-        valueName: "url-or-path"))
+    @Option(
+        help: ArgumentHelp(
+            "postgres://USER[:PASSWORD]@HOST[:PORT]/DB, sqlite:PATH, a SQLite file path, or :memory: (also COMMERCE_DATABASE).",
+            valueName: "url-or-path"))
     var database: String?
 
     @Option(name: .customLong("db-pool-size"), help: ArgumentHelp("PostgreSQL connections per process (default 16).", valueName: "n"))
@@ -20,25 +21,34 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db-connect-timeout"), help: ArgumentHelp("PostgreSQL connect timeout (default 10s).", valueName: "duration"))
     var connectTimeout: String?
 
-    @Option(name: .customLong("db-connection-wait"), help: ArgumentHelp(
-        "How long a request waits for a PostgreSQL connection before 503 (default 5s).", valueName: "duration"))
+    @Option(
+        name: .customLong("db-connection-wait"),
+        help: ArgumentHelp(
+            "How long a request waits for a PostgreSQL connection before 503 (default 5s).", valueName: "duration"))
     var connectionWait: String?
 
-    @Option(name: .customLong("db-isolation"), help: ArgumentHelp(
-        "PostgreSQL write isolation: read-committed (default) or serializable.", valueName: "level"))
+    @Option(
+        name: .customLong("db-isolation"),
+        help: ArgumentHelp(
+            "PostgreSQL write isolation: read-committed (default) or serializable.", valueName: "level"))
     var isolation: String?
 
-    @Option(help: ArgumentHelp(
-        "What a commit survives: normal or full (SQLite synchronous=NORMAL|FULL, PostgreSQL synchronous_commit=off|on; "
-            + "default: normal on SQLite, full on PostgreSQL; also COMMERCE_DURABILITY).", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "What a commit survives: normal or full (SQLite synchronous=NORMAL|FULL, PostgreSQL synchronous_commit=off|on; "
+                + "default: normal on SQLite, full on PostgreSQL; also COMMERCE_DURABILITY).", valueName: "level"))
     var durability: String?
 
-    @Option(name: .customLong("busy-timeout"), help: ArgumentHelp(
-        "How long a SQLite writer waits for another process's lock (default 5s).", valueName: "duration"))
+    @Option(
+        name: .customLong("busy-timeout"),
+        help: ArgumentHelp(
+            "How long a SQLite writer waits for another process's lock (default 5s).", valueName: "duration"))
     var busyTimeout: String?
 
     /// The setting, with `fallback` when neither the flag nor the environment names a database.
-    func setting(default fallback: DatabaseSetting, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DatabaseSetting {
+    func setting(
+        default fallback: DatabaseSetting, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> DatabaseSetting {
         let parsed: DatabaseSetting
         if let text = database ?? environment["COMMERCE_DATABASE"] {
             do {
@@ -66,7 +76,9 @@ struct DatabaseOptions: ParsableArguments {
                 settings.maxConnections = poolSize
             }
             if let tls {
-                guard let mode = PostgresSettings.TLSMode(rawValue: tls) else { throw ValidationError("--db-tls must be disable, prefer or require") }
+                guard let mode = PostgresSettings.TLSMode(rawValue: tls) else {
+                    throw ValidationError("--db-tls must be disable, prefer or require")
+                }
                 settings.tls = mode
             }
             if let connectTimeout { settings.connectTimeout = try duration(connectTimeout, flag: "--db-connect-timeout") }

@@ -7,12 +7,15 @@ import HTTPServer
 /// beside the database (`commerce.jwt-secret`, mode 0600, created on first use), so the server never accepts
 /// unauthenticated writes and the first run needs no setup.
 struct IdentityOptions: ParsableArguments {
-    @Option(name: .customLong("jwt-secret"), help: ArgumentHelp(
-        "The HS256 secret tokens are signed with, at least 32 bytes (also COMMERCE_JWT_SECRET).", valueName: "secret"))
+    @Option(
+        name: .customLong("jwt-secret"),
+        help: ArgumentHelp(
+            "The HS256 secret tokens are signed with, at least 32 bytes (also COMMERCE_JWT_SECRET).", valueName: "secret"))
     var secret: String?
 
-    @Option(help: ArgumentHelp(
-        "A JWKS file of public keys (RS256/ES256, by kid) from your identity provider (also COMMERCE_JWKS).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "A JWKS file of public keys (RS256/ES256, by kid) from your identity provider (also COMMERCE_JWKS).", valueName: "path"))
     var jwks: String?
 
     /// The secret given, or the secret file's (created when missing) when no JWKS is given either.
@@ -32,11 +35,14 @@ struct IdentityOptions: ParsableArguments {
     func jwksPath(_ environment: [String: String]) -> String? { jwks ?? environment["COMMERCE_JWKS"] }
 
     /// The keys for `database`'s server.
-    func tokens(database: DatabaseSetting, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> AccessTokens {
+    func tokens(database: DatabaseSetting, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> AccessTokens
+    {
         let secret = try secret(database: database, environment: environment)
         var document: String?
         if let path = jwksPath(environment) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw ValidationError("--jwks: cannot read '\(path)'") }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("--jwks: cannot read '\(path)'")
+            }
             document = text
         }
         do {

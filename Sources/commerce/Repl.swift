@@ -16,7 +16,8 @@ struct Repl: AsyncParsableCommand {
     @OptionGroup(title: "Database (default: SQLite in memory)")
     var databaseOptions: DatabaseOptions
 
-    @Option(name: .long, help: ArgumentHelp("The history file (default: $COMMERCE_HISTORY, else $HOME/.commerce_history).", valueName: "path"))
+    @Option(
+        name: .long, help: ArgumentHelp("The history file (default: $COMMERCE_HISTORY, else $HOME/.commerce_history).", valueName: "path"))
     var history: String?
 
     func run() async throws {

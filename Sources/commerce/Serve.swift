@@ -33,9 +33,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("order-ttl"), help: ArgumentHelp("How long an unpaid order lives (default 15m).", valueName: "duration"))
     var orderTTL: String?
 
-    @Option(help: ArgumentHelp(
-        "Where paid orders go: file:PATH (JSON lines, default file:commerce-dataplatform.jsonl) or an http(s):// webhook URL.",
-        valueName: "target"))
+    @Option(
+        help: ArgumentHelp(
+            "Where paid orders go: file:PATH (JSON lines, default file:commerce-dataplatform.jsonl) or an http(s):// webhook URL.",
+            valueName: "target"))
     var dataplatform: String?
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info (default), notice, warning, error.", valueName: "level"))
@@ -67,7 +68,9 @@ struct Serve: AsyncParsableCommand {
 
     func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         let portText = port.map(String.init) ?? environment["COMMERCE_PORT"] ?? "8080"
-        guard let port = Int(portText), (0...65_535).contains(port) else { throw ValidationError("port must be 0 to 65535, got '\(portText)'") }
+        guard let port = Int(portText), (0...65_535).contains(port) else {
+            throw ValidationError("port must be 0 to 65535, got '\(portText)'")
+        }
         let ttlText = orderTTL ?? environment["COMMERCE_ORDER_TTL"] ?? "15m"
         let ttl: TimeSpan
         do { ttl = try TimeSpan(parsing: ttlText) } catch { throw ValidationError("--order-ttl: \(error.message)") }
@@ -85,7 +88,8 @@ struct Serve: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: levelText) else { throw ValidationError("unknown log level '\(levelText)'") }
         return Settings(
             host: host ?? environment["COMMERCE_HOST"] ?? "127.0.0.1", port: port,
-            database: try databaseOptions.setting(default: .file("commerce.sqlite"), environment: environment), orderTTL: ttl, dataPlatform: dataPlatform,
+            database: try databaseOptions.setting(default: .file("commerce.sqlite"), environment: environment), orderTTL: ttl,
+            dataPlatform: dataPlatform,
             logLevel: level)
     }
 
@@ -101,17 +105,20 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "commerce")
         let tokens = try await identity.tokens(database: settings.database)
         let metrics = HTTPMetrics()
-        let app = try await CommerceApp.start(AppConfiguration(
-            database: settings.database, clock: .system, orderTimeToLive: settings.orderTTL,
-            dataPlatform: settings.dataPlatform.setting, metrics: metrics.factory))
+        let app = try await CommerceApp.start(
+            AppConfiguration(
+                database: settings.database, clock: .system, orderTimeToLive: settings.orderTTL,
+                dataPlatform: settings.dataPlatform.setting, metrics: metrics.factory))
         let database = settings.database.summary
         try await CommerceHTTPServer.serve(
             app, configuration: HTTPServerConfiguration(host: settings.host, port: settings.port, tokens: tokens, metrics: metrics),
             logger: logger
         ) { channel in
-            logger.notice("listening", metadata: [
-                "address": "\(channel.localAddress?.description ?? "?")", "database": "\(database)",
-            ])
+            logger.notice(
+                "listening",
+                metadata: [
+                    "address": "\(channel.localAddress?.description ?? "?")", "database": "\(database)",
+                ])
         }
         logger.notice("stopped")
     }

@@ -91,7 +91,8 @@ import Testing
         #expect(order.discountAmount.won == 50_000 - pay)
         try await shop.pay(order)
         #expect(try await shop.balance(1) == (pay == 0 ? 1 : 0))
-        #expect(try await shop.app.points.history(of: UserID(rawValue: 1)).filter { $0.kind == .use }.count == (pay == 0 ? 0 : 1),
-                "an order that costs 0 moves no points")
+        #expect(
+            try await shop.app.points.history(of: UserID(rawValue: 1)).filter { $0.kind == .use }.count == (pay == 0 ? 0 : 1),
+            "an order that costs 0 moves no points")
     }
 }

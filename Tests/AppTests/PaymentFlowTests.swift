@@ -49,7 +49,8 @@ import Testing
     @Test func anUnknownOrderTakesTheSeedsFailureBranch() async throws {
         let shop = try await Shop.start()
         shop.traceFromHere()
-        #expect(try await errorCode { _ = try await shop.app.pay(order: OrderID(rawValue: 42), user: UserID(rawValue: 1)) } == .orderNotFound)
+        #expect(
+            try await errorCode { _ = try await shop.app.pay(order: OrderID(rawValue: 42), user: UserID(rawValue: 1)) } == .orderNotFound)
         #expect(shop.trace == (try SeedDiagram.all()[1].failurePath(alt: 0)))
         #expect(shop.trace.last == "Payment-->>User: 실패 응답 (주문 존재하지 않음)")
     }

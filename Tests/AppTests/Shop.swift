@@ -38,7 +38,8 @@ struct Shop {
     }
 
     func order(_ user: Int64, _ product: Product, quantity: Int64 = 1, coupon: CouponID? = nil) async throws -> Order {
-        try await app.placeOrder(user: UserID(rawValue: user), items: [OrderItem(productId: product.id, quantity: quantity)], coupon: coupon)
+        try await app.placeOrder(
+            user: UserID(rawValue: user), items: [OrderItem(productId: product.id, quantity: quantity)], coupon: coupon)
     }
 
     @discardableResult

@@ -23,8 +23,9 @@ import Testing
         let graph = PackageGraph(targets: [
             .init(name: "Kernel", path: "Sources/Kernel", type: "regular", targetDependencies: []),
             .init(name: "Product", path: "Sources/Contexts/Product", type: "regular", targetDependencies: ["Kernel"]),
-            .init(name: "Order", path: "Sources/Contexts/Order", type: "regular", targetDependencies: ["Kernel", "Product"],
-                  productDependencies: ["swift-log/Logging"]),
+            .init(
+                name: "Order", path: "Sources/Contexts/Order", type: "regular", targetDependencies: ["Kernel", "Product"],
+                productDependencies: ["swift-log/Logging"]),
         ])
         let source = """
             import Foundation
@@ -33,11 +34,12 @@ import Testing
             """
         let imports = ["Order": ImportLine.parse(source, file: "Sources/Contexts/Order/PlaceOrder.swift")]
         let violations = BoundaryRules().check(graph, imports: imports)
-        #expect(violations.map(\.description) == [
-            "Package.swift: error: context Order depends on Product; a context may depend on Kernel only",
-            "Package.swift: error: context Order depends on the product swift-log/Logging; a context may depend on Kernel only",
-            "Sources/Contexts/Order/PlaceOrder.swift:3: error: context Order imports Product; a context may import Kernel only",
-        ])
+        #expect(
+            violations.map(\.description) == [
+                "Package.swift: error: context Order depends on Product; a context may depend on Kernel only",
+                "Package.swift: error: context Order depends on the product swift-log/Logging; a context may depend on Kernel only",
+                "Sources/Contexts/Order/PlaceOrder.swift:3: error: context Order imports Product; a context may import Kernel only",
+            ])
     }
 
     @Test func kernelMustNotReachAContext() {
@@ -56,9 +58,11 @@ import Testing
               {"name":"KernelTests","path":null,"type":"test","dependencies":[]}]}
             """
         let graph = try PackageGraph(dumpPackageJSON: Data(json.utf8))
-        #expect(graph.targets[0] == .init(
-            name: "Order", path: "Sources/Contexts/Order", type: "regular", targetDependencies: ["Kernel", "Product"],
-            productDependencies: ["swift-log/Logging"]))
+        #expect(
+            graph.targets[0]
+                == .init(
+                    name: "Order", path: "Sources/Contexts/Order", type: "regular", targetDependencies: ["Kernel", "Product"],
+                    productDependencies: ["swift-log/Logging"]))
         #expect(graph.targets[1].path == "Tests/KernelTests")
     }
 

@@ -24,11 +24,14 @@ import Testing
         var result: [String: (participants: [String], messages: [String])] = [:]
         for section in text.components(separatedBy: "\n## ").dropFirst() {
             let title = String(section.prefix { $0 != "\n" })
-            guard let block = section.components(separatedBy: "```mermaid").dropFirst().first?.components(separatedBy: "```").first else { continue }
+            guard let block = section.components(separatedBy: "```mermaid").dropFirst().first?.components(separatedBy: "```").first else {
+                continue
+            }
             let lines = block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             result[title] = (
                 lines.filter { $0.hasPrefix("participant ") || $0.hasPrefix("actor ") }.map { String($0.split(separator: " ")[1]) },
-                lines.compactMap(SeedDiagram.message))
+                lines.compactMap(SeedDiagram.message)
+            )
         }
         return result
     }

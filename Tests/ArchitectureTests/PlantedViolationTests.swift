@@ -9,7 +9,8 @@ import Testing
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("commerce-planted-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         for item in ["Package.swift", "Sources", "Tests", "Plugins", "openapi.yaml"] {
-            try FileManager.default.copyItem(at: BoundaryTests.packageRoot.appendingPathComponent(item), to: copy.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: BoundaryTests.packageRoot.appendingPathComponent(item), to: copy.appendingPathComponent(item))
         }
         let file = "Sources/Contexts/Order/UseCases/PlaceOrder.swift"
         let url = copy.appendingPathComponent(file)

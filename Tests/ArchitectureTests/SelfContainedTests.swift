@@ -35,7 +35,8 @@ import Testing
         var found: [String] = []
         for (path, text) in files where path != "Tests/ArchitectureTests/SelfContainedTests.swift" {
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let hits = Self.outside.filter { line.contains($0) }
+                let hits =
+                    Self.outside.filter { line.contains($0) }
                     + (line.range(of: #"(^|[^/\w-])HTTP\.md"#, options: .regularExpression) != nil ? ["HTTP.md"] : [])
                 found += hits.map { "\(path):\(number + 1): \($0)" }
             }

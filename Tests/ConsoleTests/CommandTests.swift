@@ -1,18 +1,20 @@
 import App
-@testable import Console
 import Foundation
 import Kernel
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// Each command through a session, as the REPL runs it.
 @Suite struct CommandTests {
     @Test func catalogueCommands() async throws {
         let c = try await Captured()
         #expect(await c.run("product list") == ["no products"])
-        #expect(await c.run(#"product add "Mechanical keyboard" price=89_000 stock=10 as kb"#) == [
-            #"product 1: id=1 name="Mechanical keyboard" price=89000 stock=10"#, "$kb = 1",
-        ])
+        #expect(
+            await c.run(#"product add "Mechanical keyboard" price=89_000 stock=10 as kb"#) == [
+                #"product 1: id=1 name="Mechanical keyboard" price=89000 stock=10"#, "$kb = 1",
+            ])
         #expect(await c.run("product restock $kb qty=5") == [#"product 1: id=1 name="Mechanical keyboard" price=89000 stock=15"#])
         #expect(await c.run("product show $kb").first?.hasSuffix("stock=15") == true)
         #expect(await c.run("product list").count == 1)
@@ -30,11 +32,14 @@ import Testing
 
     @Test func couponAndPolicyCommands() async throws {
         let c = try await Captured()
-        #expect(await c.run("coupon create SALE percent=10 max=3_000 quantity=5 valid=1h min=10_000 as sale") == [
-            "policy 1: id=1 name=SALE type=PERCENT amount=- percent=10 max=3000 quantity=5 issued=0 minOrder=10000 validUntil=2026-01-01T10:00:00Z",
-            "$sale = 1",
-        ])
-        #expect(await c.run("coupon issue $sale user=7 as c").first == "coupon 1: id=1 policyId=1 userId=7 status=ISSUED orderId=- name=SALE validUntil=2026-01-01T10:00:00Z")
+        #expect(
+            await c.run("coupon create SALE percent=10 max=3_000 quantity=5 valid=1h min=10_000 as sale") == [
+                "policy 1: id=1 name=SALE type=PERCENT amount=- percent=10 max=3000 quantity=5 issued=0 minOrder=10000 validUntil=2026-01-01T10:00:00Z",
+                "$sale = 1",
+            ])
+        #expect(
+            await c.run("coupon issue $sale user=7 as c").first
+                == "coupon 1: id=1 policyId=1 userId=7 status=ISSUED orderId=- name=SALE validUntil=2026-01-01T10:00:00Z")
         #expect(await c.run("coupon list user=7").count == 1)
         #expect(await c.run("coupon list user=8") == ["user 8 holds no coupons"])
         #expect(await c.run("coupon show $c").first?.contains("status=ISSUED") == true)
@@ -51,8 +56,11 @@ import Testing
         #expect(await c.run("order list user=2") == ["no orders"])
         #expect(await c.run("order list status=LOST").first?.contains("status must be PENDING, PAID or EXPIRED") == true)
         let paid = await c.run("pay order=$o user=1 key=k1 as p")
-        #expect(paid == ["payment 1: id=1 orderId=1 userId=1 amount=2000 createdAt=2026-01-01T09:00:00Z",
-                         "order 1 PAID; the data platform confirmed it", "$p = 1"])
+        #expect(
+            paid == [
+                "payment 1: id=1 orderId=1 userId=1 amount=2000 createdAt=2026-01-01T09:00:00Z",
+                "order 1 PAID; the data platform confirmed it", "$p = 1",
+            ])
         #expect(await c.run("pay order=$o user=1 key=k1")[1] == "replayed: key k1 already paid order 1; nothing moved")
         #expect(await c.run("payment show $p").first?.hasPrefix("payment 1:") == true)
         #expect(await c.run("payment show 9") == ["error: PAYMENT_NOT_FOUND: payment 9 does not exist"])
@@ -61,9 +69,10 @@ import Testing
         await c.run("order place user=1 items=$pen:1")
         #expect(await c.run("clock advance 15m") == ["09:15:00 expired order 2", "clock 2026-01-01T09:15:00Z"])
         #expect(await c.run("clock set 2026-01-01T10:00:00Z") == ["clock 2026-01-01T10:00:00Z"])
-        #expect(await c.run("scheduler status") == [
-            "order-expiry every 1m, next due 2026-01-01T10:01:00Z", "outbox-relay every 10s, next due 2026-01-01T10:00:10Z",
-        ])
+        #expect(
+            await c.run("scheduler status") == [
+                "order-expiry every 1m, next due 2026-01-01T10:01:00Z", "outbox-relay every 10s, next due 2026-01-01T10:00:10Z",
+            ])
         #expect(await c.run("scheduler run") == ["nothing to do"])
     }
 
@@ -71,10 +80,11 @@ import Testing
         let c = try await Captured()
         await c.run("product add Pen price=1_000 stock=5 as pen", "point charge user=1 amount=10_000", "dataplatform down")
         await c.run("order place user=1 items=$pen:1 as o", "pay order=$o user=1")
-        #expect(await c.run("outbox") == [
-            "outbox: 1 pending, 0 delivered",
-            "  event-1 pending, 1 attempt, next try at 2026-01-01T09:00:10Z, last error: the data platform is down",
-        ])
+        #expect(
+            await c.run("outbox") == [
+                "outbox: 1 pending, 0 delivered",
+                "  event-1 pending, 1 attempt, next try at 2026-01-01T09:00:10Z, last error: the data platform is down",
+            ])
         #expect(await c.run("dataplatform show") == ["dataplatform down, received 0"])
         await c.run("dataplatform up")
         #expect(await c.run("scheduler run") == ["nothing to do"], "the event's next try is not due yet")

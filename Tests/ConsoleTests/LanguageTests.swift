@@ -1,6 +1,7 @@
-@testable import Console
 import Kernel
 import Testing
+
+@testable import Console
 
 @Suite struct LanguageTests {
     func command(_ text: String) throws -> Console.CommandLine {

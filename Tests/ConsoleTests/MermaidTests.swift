@@ -1,8 +1,9 @@
 import App
-@testable import Console
 import Kernel
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// `trace mermaid` redraws the seed's diagrams from the running system.
 @Suite struct MermaidTests {

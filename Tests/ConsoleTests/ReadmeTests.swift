@@ -1,6 +1,7 @@
-@testable import Console
 import Foundation
 import Testing
+
+@testable import Console
 
 /// The README's command reference is the command table's, so docs and code cannot drift.
 @Suite struct ReadmeTests {

@@ -1,9 +1,11 @@
 import App
-@testable import Console
 import Foundation
 import Kernel
+import Synchronization
 import TestSupport
 import Testing
+
+@testable import Console
 
 /// Every file in `scenarios/` passes; every script in `Rejected/` fails, with a report naming its line.
 @Suite struct ScenarioTests {
@@ -29,19 +31,23 @@ import Testing
         #expect(c.output.last?.hasPrefix("passed: \(path)") == true)
     }
 
-    @Test(arguments: [
-        ("false-expect.scn", 4, "failed: expected product 1 stock=4, but it is 3", "A false expectation"),
-        ("negation-succeeds.scn", 2, "failed: expected the command to fail, but it succeeded", nil),
-        ("unknown-code.scn", 2, "error: INVALID_ARGUMENT: '=> CODE' must end the line with one of the codes: INVALID_ARGUMENT, PRODUCT_NOT_FOUND", nil),
-        ("quit-skips-checks.scn", 3, "quit stops the script here, leaving 1 later command(s) unchecked", nil),
-        ("wrong-code.scn", 2, "failed: expected INSUFFICIENT_BALANCE, got OUT_OF_STOCK (상품 재고 부족)", nil),
-        ("unknown-command.scn", 2, "error: INVALID_ARGUMENT: unknown command 'product ad'", nil),
-        ("unterminated-quote.scn", 1, "error: INVALID_ARGUMENT: unterminated quote", nil),
-        ("unknown-binding.scn", 1, "error: INVALID_ARGUMENT: unknown $missing", nil),
-        ("malformed-number.scn", 1, "error: INVALID_ARGUMENT: amount must be a whole number", nil),
-        ("unknown-key.scn", 1, "error: INVALID_ARGUMENT: point charge: unknown key 'amont='", nil),
-        ("nested-failure.scn", 2, "failed: ", "Runs a script that fails"),
-    ] as [(String, Int, String, String?)])
+    @Test(
+        arguments: [
+            ("false-expect.scn", 4, "failed: expected product 1 stock=4, but it is 3", "A false expectation"),
+            ("negation-succeeds.scn", 2, "failed: expected the command to fail, but it succeeded", nil),
+            (
+                "unknown-code.scn", 2,
+                "error: INVALID_ARGUMENT: '=> CODE' must end the line with one of the codes: INVALID_ARGUMENT, PRODUCT_NOT_FOUND", nil
+            ),
+            ("quit-skips-checks.scn", 3, "quit stops the script here, leaving 1 later command(s) unchecked", nil),
+            ("wrong-code.scn", 2, "failed: expected INSUFFICIENT_BALANCE, got OUT_OF_STOCK (상품 재고 부족)", nil),
+            ("unknown-command.scn", 2, "error: INVALID_ARGUMENT: unknown command 'product ad'", nil),
+            ("unterminated-quote.scn", 1, "error: INVALID_ARGUMENT: unterminated quote", nil),
+            ("unknown-binding.scn", 1, "error: INVALID_ARGUMENT: unknown $missing", nil),
+            ("malformed-number.scn", 1, "error: INVALID_ARGUMENT: amount must be a whole number", nil),
+            ("unknown-key.scn", 1, "error: INVALID_ARGUMENT: point charge: unknown key 'amont='", nil),
+            ("nested-failure.scn", 2, "failed: ", "Runs a script that fails"),
+        ] as [(String, Int, String, String?)])
     func rejectedScriptFails(file: String, line: Int, message: String, phase: String?) async throws {
         let c = try await Captured()
         let path = Self.rejectedFolder.appendingPathComponent(file).path
@@ -105,5 +111,3 @@ import Testing
         #expect(unused.isEmpty, "\(unused.map(\.name))")
     }
 }
-
-import Synchronization

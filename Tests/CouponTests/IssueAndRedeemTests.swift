@@ -29,7 +29,9 @@ import Testing
         #expect(try await errorCode { _ = try await f.coupons.issue(policy.id, to: alice) } == .couponAlreadyIssued)
         _ = try await f.coupons.issue(policy.id, to: bob)
         #expect(try await errorCode { _ = try await f.coupons.issue(policy.id, to: UserID(rawValue: 3)) } == .couponSoldOut)
-        #expect(try await errorCode { _ = try await f.coupons.issue(policy.id, to: alice) } == .couponAlreadyIssued, "the user is checked first")
+        #expect(
+            try await errorCode { _ = try await f.coupons.issue(policy.id, to: alice) } == .couponAlreadyIssued, "the user is checked first"
+        )
         #expect(try await f.coupons.policy(policy.id).issued == 2)
         #expect(try await errorCode { _ = try await f.coupons.issue(CouponPolicyID(rawValue: 99), to: alice) } == .couponNotFound)
     }
@@ -49,11 +51,18 @@ import Testing
         let coupon = try await f.coupons.issue(policy.id, to: alice)
         #expect(try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 20_000)) == Money(won: 2_000))
         #expect(try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 90_000)) == Money(won: 3_000))
-        #expect(try await errorCode { _ = try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 19_999)) } == .couponMinOrderNotMet)
-        #expect(try await errorCode { _ = try await f.coupons.validate(coupon.id, for: bob, total: Money(won: 50_000)) } == .couponNotFound, "another user's coupon")
-        #expect(try await errorCode { _ = try await f.coupons.validate(CouponID(rawValue: 42), for: alice, total: Money(won: 50_000)) } == .couponNotFound)
+        #expect(
+            try await errorCode { _ = try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 19_999)) }
+                == .couponMinOrderNotMet)
+        #expect(
+            try await errorCode { _ = try await f.coupons.validate(coupon.id, for: bob, total: Money(won: 50_000)) } == .couponNotFound,
+            "another user's coupon")
+        #expect(
+            try await errorCode { _ = try await f.coupons.validate(CouponID(rawValue: 42), for: alice, total: Money(won: 50_000)) }
+                == .couponNotFound)
         _ = try await f.scheduler.advance(by: .minutes(30))
-        #expect(try await errorCode { _ = try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 50_000)) } == .couponExpired)
+        #expect(
+            try await errorCode { _ = try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 50_000)) } == .couponExpired)
         #expect(try await f.coupons.coupon(coupon.id).status == .expired)
         #expect(try await f.coupons.coupons(of: alice).map(\.status) == [.expired])
     }
@@ -63,14 +72,19 @@ import Testing
         let policy = try await f.coupons.create(name: "ONCE", rule: .fixed(Money(won: 1_000)))
         let coupon = try await f.coupons.issue(policy.id, to: alice)
         let first = OrderID(rawValue: 10), second = OrderID(rawValue: 11)
-        try await f.database.write { tx in try await f.coupons.redeem(coupon.id, for: alice, order: first, total: Money(won: 5_000), in: tx) }
+        try await f.database.write { tx in try await f.coupons.redeem(coupon.id, for: alice, order: first, total: Money(won: 5_000), in: tx)
+        }
         let used = try await f.coupons.coupon(coupon.id)
         #expect(used.status == .used)
         #expect(used.orderId == first)
-        #expect(try await errorCode {
-            try await f.database.write { tx in try await f.coupons.redeem(coupon.id, for: alice, order: second, total: Money(won: 5_000), in: tx) }
-        } == .couponAlreadyUsed)
-        #expect(try await errorCode { _ = try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 5_000)) } == .couponAlreadyUsed)
+        #expect(
+            try await errorCode {
+                try await f.database.write { tx in
+                    try await f.coupons.redeem(coupon.id, for: alice, order: second, total: Money(won: 5_000), in: tx)
+                }
+            } == .couponAlreadyUsed)
+        #expect(
+            try await errorCode { _ = try await f.coupons.validate(coupon.id, for: alice, total: Money(won: 5_000)) } == .couponAlreadyUsed)
         _ = try await f.scheduler.advance(by: .seconds(400 * 86_400))
         #expect(try await f.coupons.coupon(coupon.id).status == .used, "a used coupon never shows EXPIRED")
     }
@@ -79,12 +93,18 @@ import Testing
         let f = try await fixture()
         let policy = try await f.coupons.create(name: "MIN", rule: .fixed(Money(won: 1_000)), minOrder: Money(won: 10_000))
         let coupon = try await f.coupons.issue(policy.id, to: alice)
-        #expect(try await errorCode {
-            try await f.database.write { tx in try await f.coupons.redeem(coupon.id, for: alice, order: OrderID(rawValue: 1), total: Money(won: 9_000), in: tx) }
-        } == .couponMinOrderNotMet)
-        #expect(try await errorCode {
-            try await f.database.write { tx in try await f.coupons.redeem(coupon.id, for: bob, order: OrderID(rawValue: 1), total: Money(won: 20_000), in: tx) }
-        } == .couponNotFound)
+        #expect(
+            try await errorCode {
+                try await f.database.write { tx in
+                    try await f.coupons.redeem(coupon.id, for: alice, order: OrderID(rawValue: 1), total: Money(won: 9_000), in: tx)
+                }
+            } == .couponMinOrderNotMet)
+        #expect(
+            try await errorCode {
+                try await f.database.write { tx in
+                    try await f.coupons.redeem(coupon.id, for: bob, order: OrderID(rawValue: 1), total: Money(won: 20_000), in: tx)
+                }
+            } == .couponNotFound)
         #expect(try await f.coupons.coupon(coupon.id).status == .issued)
     }
 
@@ -141,7 +161,8 @@ import Testing
         let results = await concurrently(20) { index in
             await outcome {
                 try await database.write { tx in
-                    try await coupons.redeem(coupon.id, for: user, order: OrderID(rawValue: Int64(index + 1)), total: Money(won: 5_000), in: tx)
+                    try await coupons.redeem(
+                        coupon.id, for: user, order: OrderID(rawValue: Int64(index + 1)), total: Money(won: 5_000), in: tx)
                 }
             }
         }

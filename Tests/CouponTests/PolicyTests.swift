@@ -41,9 +41,14 @@ import Testing
         let rule = DiscountRule.fixed(Money(won: 1_000))
         #expect(try await errorCode { _ = try await coupons.create(name: " ", rule: rule) } == .invalidArgument)
         #expect(try await errorCode { _ = try await coupons.create(name: "X", rule: rule, quantity: 0) } == .invalidArgument)
-        #expect(try await errorCode { _ = try await coupons.create(name: "X", rule: rule, validity: .lasting(.seconds(0))) } == .invalidArgument)
-        #expect(try await errorCode { _ = try await coupons.create(name: "X", rule: rule, validity: .lasting(.seconds(.max))) } == .invalidArgument)
-        #expect(try await errorCode { _ = try await coupons.create(name: "X", rule: rule, validity: .until(clock.now())) } == .invalidArgument)
+        #expect(
+            try await errorCode { _ = try await coupons.create(name: "X", rule: rule, validity: .lasting(.seconds(0))) } == .invalidArgument
+        )
+        #expect(
+            try await errorCode { _ = try await coupons.create(name: "X", rule: rule, validity: .lasting(.seconds(.max))) }
+                == .invalidArgument)
+        #expect(
+            try await errorCode { _ = try await coupons.create(name: "X", rule: rule, validity: .until(clock.now())) } == .invalidArgument)
         #expect(try await errorCode { _ = try await coupons.create(name: "X", rule: rule, minOrder: Money(won: -1)) } == .invalidArgument)
         #expect(try await errorCode { _ = try await coupons.policy(CouponPolicyID(rawValue: 3)) } == .couponNotFound)
     }

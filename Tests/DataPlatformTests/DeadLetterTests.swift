@@ -1,8 +1,9 @@
-@testable import DataPlatform
 import Foundation
 import Kernel
 import TestSupport
 import Testing
+
+@testable import DataPlatform
 
 /// Refusals park an event instead of retrying it forever; an operator requeues it; `Retry-After` is honoured.
 @Suite struct DeadLetterTests {
@@ -13,7 +14,8 @@ import Testing
         let outbox = DataPlatformService(database: database, clock: clock, client: client)
         let scheduler = Scheduler(clock: clock)
         for job in outbox.module.jobs { try await scheduler.register(job) }
-        try await database.write { tx in try await outbox.enqueue(PlatformEvent(eventId: "e-1", kind: "ORDER_PAID", payload: "{}"), in: tx) }
+        try await database.write { tx in try await outbox.enqueue(PlatformEvent(eventId: "e-1", kind: "ORDER_PAID", payload: "{}"), in: tx)
+        }
         return (outbox, scheduler, database)
     }
 

@@ -1,4 +1,3 @@
-@testable import DataPlatform
 import Foundation
 import Glibc
 import Kernel
@@ -6,11 +5,14 @@ import Synchronization
 import TestSupport
 import Testing
 
+@testable import DataPlatform
+
 /// The JSON-lines sink under the faults a file meets: another process appending, a full disk, a fragment left by
 /// a crash, a disk that hangs.
 @Suite struct JSONLinesSinkTests {
     func event(_ n: Int) -> PlatformEvent {
-        PlatformEvent(eventId: "event-\(n)", kind: "ORDER_PAID", payload: "{\"orderId\":\(n),\"pad\":\"\(String(repeating: "x", count: 200))\"}")
+        PlatformEvent(
+            eventId: "event-\(n)", kind: "ORDER_PAID", payload: "{\"orderId\":\(n),\"pad\":\"\(String(repeating: "x", count: 200))\"}")
     }
 
     /// The file's lines, each decoded; a line that is not a whole event fails the test.
@@ -46,7 +48,11 @@ import Testing
         let fullOnce = Mutex(true)
         var calls = FileCalls.system
         calls.write = { fd, bytes throws(FileCallFailed) in
-            guard fullOnce.withLock({ full in defer { full = false }; return full }) else { return try FileCalls.system.write(fd, bytes) }
+            guard
+                fullOnce.withLock({ full in
+                    defer { full = false }; return full
+                })
+            else { return try FileCalls.system.write(fd, bytes) }
             _ = try FileCalls.system.write(fd, UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count / 2)]))
             throw FileCallFailed(call: "write", errno: ENOSPC)
         }

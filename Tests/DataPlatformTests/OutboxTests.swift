@@ -1,8 +1,9 @@
-@testable import DataPlatform
 import Foundation
 import Kernel
 import TestSupport
 import Testing
+
+@testable import DataPlatform
 
 @Suite struct OutboxTests {
     let clock = SimulatedClock()
@@ -86,7 +87,9 @@ import Testing
     }
 
     @Test func concurrentRelaysSendEachEventOnce() async throws {
-        let (database, path) = try await TestDatabase.concurrent([CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)])
+        let (database, path) = try await TestDatabase.concurrent([
+            CommerceModule(name: "DataPlatForm", migrations: DataPlatformService.migrations)
+        ])
         defer { TestDatabase.remove(path) }
         let platform = InMemoryDataPlatform()
         let outbox = DataPlatformService(database: database, clock: clock, client: platform)
@@ -186,7 +189,8 @@ import Testing
             return (
                 try await store.claim(id, now: due, until: try due.adding(seconds: lease), owner: "first"),
                 try await store.claim(id, now: due, until: try due.adding(seconds: lease), owner: "second"),
-                try await store.claim(id, now: later, until: try later.adding(seconds: lease), owner: "second"))
+                try await store.claim(id, now: later, until: try later.adding(seconds: lease), owner: "second")
+            )
         }
         #expect(claims.0, "the first relay claims the due event")
         #expect(!claims.1, "no second sender while the first one's lease lasts")

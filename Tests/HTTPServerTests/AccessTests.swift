@@ -52,7 +52,8 @@ import Testing
             .sign(user: 1, admin: true, ttl: .seconds(60), now: Date().addingTimeInterval(-3600))
         let foreign = try await AccessTokens(secret: "another-secret-of-at-least-thirty-two-bytes", jwks: nil)
             .sign(user: 1, admin: true, ttl: .seconds(3600))
-        let unsigned = Self.base64URL(#"{"alg":"none","typ":"JWT"}"#) + "." + Self.base64URL(#"{"sub":"1","exp":9999999999,"role":"admin"}"#) + "."
+        let unsigned =
+            Self.base64URL(#"{"alg":"none","typ":"JWT"}"#) + "." + Self.base64URL(#"{"sub":"1","exp":9999999999,"role":"admin"}"#) + "."
         let cases: [(String, String?)] = [
             ("no token", nil), ("an expired token", "Bearer \(expired)"), ("a bad signature", "Bearer \(foreign)"),
             ("alg none", "Bearer \(unsigned)"), ("not a JWT", "Bearer not-a-jwt"), ("another scheme", "Basic dXNlcjpwYXNz"),
@@ -129,7 +130,8 @@ import Testing
     @Test func aJWKSKeyIsTrustedByItsKid() async throws {
         let key = ES256PrivateKey()
         guard let parameters = key.parameters else { Issue.record("no public parameters"); return }
-        let jwks = #"{"keys":[{"kty":"EC","crv":"P-256","alg":"ES256","use":"sig","kid":"shop-1","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}"#
+        let jwks =
+            #"{"keys":[{"kty":"EC","crv":"P-256","alg":"ES256","use":"sig","kid":"shop-1","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}"#
         let harness = try await HTTPHarness.start(tokens: try await AccessTokens(secret: nil, jwks: jwks))
         let signer = JWTKeyCollection()
         await signer.add(ecdsa: key, kid: "shop-1")

@@ -17,7 +17,10 @@ import Testing
         ("/api/v1/orders", #"[1,2,3]"#, "not an object"),
         ("/api/v1/orders", "", "an empty body"),
         ("/api/v1/payments", #"{"userId":1}"#, "a missing orderId"),
-        ("/api/v1/orders", #"{"items":[\#(Array(repeating: #"{"productId":1,"quantity":1}"#, count: 101).joined(separator: ","))]}"#, "101 lines"),
+        (
+            "/api/v1/orders", #"{"items":[\#(Array(repeating: #"{"productId":1,"quantity":1}"#, count: 101).joined(separator: ","))]}"#,
+            "101 lines"
+        ),
         ("/api/v1/products", #"{"name":"Pen\u0007","price":1,"stock":1}"#, "a control character"),
         ("/api/v1/products", #"{"name":"\#(String(repeating: "가", count: 67))","price":1,"stock":1}"#, "201 bytes of UTF-8"),
         ("/api/v1/products", #"{"name":"","price":1,"stock":1}"#, "an empty name"),
@@ -26,7 +29,10 @@ import Testing
         ("/api/v1/coupons", #"{"name":"X","discount":{"type":"FIXED"}}"#, "FIXED without an amount"),
         ("/api/v1/coupons", #"{"name":"X","discount":{"type":"PERCENT","percent":150}}"#, "150 percent"),
         ("/api/v1/coupons", #"{"name":"X","discount":{"type":"FIXED","amount":1},"validFor":"P1Y"}"#, "a year (no fixed length)"),
-        ("/api/v1/coupons", #"{"name":"X","discount":{"type":"FIXED","amount":1},"validFor":"P1D","validUntil":"2026-02-01T00:00:00Z"}"#, "both validities"),
+        (
+            "/api/v1/coupons", #"{"name":"X","discount":{"type":"FIXED","amount":1},"validFor":"P1D","validUntil":"2026-02-01T00:00:00Z"}"#,
+            "both validities"
+        ),
         ("/api/v1/coupons", #"{"name":"X","discount":{"type":"FIXED","amount":1},"validUntil":"tomorrow"}"#, "a bad time"),
         ("/api/v1/users/1/points/charge", #"{"amount":0}"#, "a zero charge"),
         ("/api/v1/users/abc/points/charge", #"{"amount":100}"#, "a bad path id"),
@@ -43,9 +49,11 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/api/v1/products/abc", "/api/v1/products/0", "/api/v1/products/-1", "/api/v1/orders/x?userId=1", "/api/v1/products?limit=0",
-                      "/api/v1/products?limit=201", "/api/v1/products?cursor=bogus",
-                      "/api/v1/orders/1?userId=zero", "/api/v1/users/0/points", "/api/v1/users/1.5/coupons"])
+    @Test(arguments: [
+        "/api/v1/products/abc", "/api/v1/products/0", "/api/v1/products/-1", "/api/v1/orders/x?userId=1", "/api/v1/products?limit=0",
+        "/api/v1/products?limit=201", "/api/v1/products?cursor=bogus",
+        "/api/v1/orders/1?userId=zero", "/api/v1/users/0/points", "/api/v1/users/1.5/coupons",
+    ])
     func badPathsAndQueriesAre400(uri: String) async throws {
         try await HTTPHarness.start().test { client in
             let reply = try await client.get(uri)
@@ -70,7 +78,10 @@ import Testing
             let cases: [(Client.Reply, String)] = [
                 (try await client.get("/api/v1/products/9"), "PRODUCT_NOT_FOUND"),
                 (try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":9,"quantity":1}]}"#), "PRODUCT_NOT_FOUND"),
-                (try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":1}],"couponId":4}"#), "COUPON_NOT_FOUND"),
+                (
+                    try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":1}],"couponId":4}"#),
+                    "COUPON_NOT_FOUND"
+                ),
                 (try await client.post("/api/v1/coupons/4/issue", #"{"userId":1}"#), "COUPON_NOT_FOUND"),
                 (try await client.get("/api/v1/orders/9?userId=1"), "ORDER_NOT_FOUND"),
                 (try await client.post("/api/v1/payments", #"{"orderId":9,"userId":1}"#), "ORDER_NOT_FOUND"),
@@ -91,13 +102,17 @@ import Testing
     @Test func everyOtherRuleIs409() async throws {
         try await HTTPHarness.start().test { client in
             try await client.seed(stock: 1, points: 60_000)
-            _ = try await client.post("/api/v1/coupons", #"{"name":"ONE","discount":{"type":"FIXED","amount":1000},"quantity":1,"minOrder":100000}"#)
+            _ = try await client.post(
+                "/api/v1/coupons", #"{"name":"ONE","discount":{"type":"FIXED","amount":1000},"quantity":1,"minOrder":100000}"#)
             #expect(try await client.post("/api/v1/coupons/1/issue", #"{"userId":1}"#).status == .created)
             let cases: [(Client.Reply, String)] = [
                 (try await client.post("/api/v1/coupons/1/issue", #"{"userId":1}"#), "COUPON_ALREADY_ISSUED"),
                 (try await client.post("/api/v1/coupons/1/issue", #"{"userId":2}"#), "COUPON_SOLD_OUT"),
                 (try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":2}]}"#), "OUT_OF_STOCK"),
-                (try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":1}],"couponId":1}"#), "COUPON_MIN_ORDER_NOT_MET"),
+                (
+                    try await client.post("/api/v1/orders", #"{"userId":1,"items":[{"productId":1,"quantity":1}],"couponId":1}"#),
+                    "COUPON_MIN_ORDER_NOT_MET"
+                ),
                 (try await client.post("/api/v1/orders", #"{"userId":2,"items":[{"productId":1,"quantity":1}]}"#), "INSUFFICIENT_BALANCE"),
             ]
             for (reply, code) in cases {

@@ -36,7 +36,8 @@ import Testing
         releasing.finish()
         try await holding.value
         try await harness.test { (client: Client) async throws in
-            #expect(try await client.post("/api/v1/products", #"{"name":"Pen","price":1,"stock":1}"#).status == .created, "and after it, fine")
+            #expect(
+                try await client.post("/api/v1/products", #"{"name":"Pen","price":1,"stock":1}"#).status == .created, "and after it, fine")
         }
         try await holder.close()
     }

@@ -16,7 +16,9 @@ import Testing
             #expect(try await client.post("/api/v1/products", #"{"name":"Limited","price":10000,"stock":10}"#).status == .created)
             for user in 1...40 {
                 #expect(try await client.post("/api/v1/users/\(user)/points/charge", #"{"amount":10000}"#).status == .ok)
-                #expect(try await client.post("/api/v1/orders", #"{"userId":\#(user),"items":[{"productId":1,"quantity":1}]}"#).status == .created)
+                #expect(
+                    try await client.post("/api/v1/orders", #"{"userId":\#(user),"items":[{"productId":1,"quantity":1}]}"#).status
+                        == .created)
             }
             let replies = await concurrently(40) { index in
                 try? await client.post("/api/v1/payments", #"{"orderId":\#(index + 1),"userId":\#(index + 1)}"#)

@@ -46,7 +46,8 @@ struct HTTPHarness {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let application = try CommerceHTTPServer.application(
-            for: app, configuration: HTTPServerConfiguration(
+            for: app,
+            configuration: HTTPServerConfiguration(
                 host: "127.0.0.1", port: 0, tokens: tokens, metrics: metrics, headerTimeout: headerTimeout), logger: logger)
         let admin = try await token(1, admin: true)
         return try await application.test(setup) { client in try await body(Client(client: client, token: admin)) }

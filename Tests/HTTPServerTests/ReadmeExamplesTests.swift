@@ -20,7 +20,9 @@ import Testing
     static func examples() throws -> [Example] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        guard let start = readme.range(of: "<!-- http-examples -->"), let end = readme.range(of: "<!-- /http-examples -->") else { return [] }
+        guard let start = readme.range(of: "<!-- http-examples -->"), let end = readme.range(of: "<!-- /http-examples -->") else {
+            return []
+        }
         let lines = readme[start.upperBound..<end.lowerBound].split(separator: "\n")
         return try lines.filter { $0.hasPrefix("curl ") || $0.contains("=$(commerce token") }.map { line in
             let (command, comment) = line.split(separator: "#", maxSplits: 1).map(String.init).pairs

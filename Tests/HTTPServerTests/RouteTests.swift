@@ -33,14 +33,17 @@ import Testing
 
     @Test func couponsAreCreatedIssuedAndListed() async throws {
         try await HTTPHarness.start().test { client in
-            let policy = try await client.post("/api/v1/coupons",
+            let policy = try await client.post(
+                "/api/v1/coupons",
                 #"{"name":"WELCOME","discount":{"type":"FIXED","amount":5000},"quantity":100,"validFor":"P7D"}"#)
             #expect(policy.status == .created)
             #expect(policy.string("type") == "FIXED")
             #expect(policy.int("amount") == 5000)
             #expect(policy.string("validUntil") == "2026-01-08T09:00:00Z")
-            let until = try await client.post("/api/v1/coupons",
-                #"{"name":"NEWYEAR","discount":{"type":"PERCENT","percent":10,"max":3000},"minOrder":20000,"validUntil":"2026-02-01T00:00:00Z"}"#)
+            let until = try await client.post(
+                "/api/v1/coupons",
+                #"{"name":"NEWYEAR","discount":{"type":"PERCENT","percent":10,"max":3000},"minOrder":20000,"validUntil":"2026-02-01T00:00:00Z"}"#
+            )
             #expect(until.status == .created)
             #expect(until.int("max") == 3000)
             #expect(until.int("minOrder") == 20000)

@@ -6,10 +6,12 @@ import TestSupport
 import Testing
 
 @Suite struct DatabaseTests {
-    static let counter = CommerceModule(name: "Test", migrations: [
-        Migration(id: "test.001", statements: ["CREATE TABLE counters (id BIGINT PRIMARY KEY, value BIGINT NOT NULL)"]),
-        Migration(id: "test.002", statements: ["INSERT INTO counters (id, value) VALUES (1, 0)"]),
-    ])
+    static let counter = CommerceModule(
+        name: "Test",
+        migrations: [
+            Migration(id: "test.001", statements: ["CREATE TABLE counters (id BIGINT PRIMARY KEY, value BIGINT NOT NULL)"]),
+            Migration(id: "test.002", statements: ["INSERT INTO counters (id, value) VALUES (1, 0)"]),
+        ])
 
     func value(_ database: Database) async throws -> Int64 {
         try await database.read { tx in
@@ -80,7 +82,8 @@ import Testing
         defer { TestDatabase.remove(path) }
         _ = await concurrently(40) { _ in
             try? await database.write { tx in
-                let current = try await tx.first("SELECT value FROM counters WHERE id = 1")?
+                let current =
+                    try await tx.first("SELECT value FROM counters WHERE id = 1")?
                     .decode(column: "value", as: Int64.self) ?? 0
                 try await tx.execute("UPDATE counters SET value = \(bind: current + 1)")
             }
@@ -116,7 +119,8 @@ import Testing
         let results = await concurrently(24) { _ in
             do {
                 try await database.write { tx in
-                    let current = try await tx.first("SELECT value FROM counters WHERE id = 1")?.decode(column: "value", as: Int64.self) ?? 0
+                    let current =
+                        try await tx.first("SELECT value FROM counters WHERE id = 1")?.decode(column: "value", as: Int64.self) ?? 0
                     try await tx.execute("UPDATE counters SET value = \(bind: current + 1) WHERE id = 1")
                 }
                 return true
@@ -125,7 +129,9 @@ import Testing
             }
         }
         #expect(results.allSatisfy { $0 }, "no transaction gave up")
-        let value = try await database.read { tx in try await tx.first("SELECT value FROM counters WHERE id = 1")?.decode(column: "value", as: Int64.self) }
+        let value = try await database.read { tx in
+            try await tx.first("SELECT value FROM counters WHERE id = 1")?.decode(column: "value", as: Int64.self)
+        }
         #expect(value == 24)
         #expect(conflicts.seen.withLock { $0 } > 0, "the race produced conflicts, and they were retried")
         try await database.close()
@@ -177,7 +183,9 @@ import Testing
         }
         #expect(!applied.contains(["failed"]), "every instance's migrator succeeded")
         #expect(applied.flatMap { $0 }.sorted() == ["test.001", "test.002"], "each migration ran in exactly one instance")
-        let rows = try await instances[0].read { tx in try await tx.first("SELECT COUNT(*) AS n FROM counters")?.decode(column: "n", as: Int64.self) }
+        let rows = try await instances[0].read { tx in
+            try await tx.first("SELECT COUNT(*) AS n FROM counters")?.decode(column: "n", as: Int64.self)
+        }
         #expect(rows == 1, "test.002's insert ran once")
         for database in instances { try await database.close() }
     }

@@ -46,8 +46,9 @@ import Testing
 
     @Test func aCodeCarriesTheWordsItWasDeclaredWith() {
         let outOfStock = ErrorCode("OUT_OF_STOCK", seedWords: "상품 재고 부족")
-        #expect(DomainError(outOfStock, "Keyboard (product 1) has 0 in stock, 1 requested").description
-            == "OUT_OF_STOCK (상품 재고 부족): Keyboard (product 1) has 0 in stock, 1 requested")
+        #expect(
+            DomainError(outOfStock, "Keyboard (product 1) has 0 in stock, 1 requested").description
+                == "OUT_OF_STOCK (상품 재고 부족): Keyboard (product 1) has 0 in stock, 1 requested")
         #expect(DomainError(ErrorCode("IDEMPOTENCY_KEY_REUSED"), "x").description == "IDEMPOTENCY_KEY_REUSED: x")
         #expect(ErrorCode("OUT_OF_STOCK") == outOfStock, "a code is its raw value")
         #expect(ErrorCode("ORDER_NOT_FOUND").isNotFound && !ErrorCode.invalidArgument.isNotFound)

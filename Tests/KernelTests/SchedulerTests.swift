@@ -26,10 +26,11 @@ final class Log: Sendable {
         try await scheduler.register(job("expiry", every: 60, log: log, clock: clock))
         try await scheduler.register(job("relay", every: 25, log: log, clock: clock))
         let runs = try await scheduler.advance(by: .seconds(130))
-        #expect(log.all == [
-            "09:00:25 relay", "09:00:50 relay", "09:01:00 expiry", "09:01:15 relay", "09:01:40 relay",
-            "09:02:00 expiry", "09:02:05 relay",
-        ])
+        #expect(
+            log.all == [
+                "09:00:25 relay", "09:00:50 relay", "09:01:00 expiry", "09:01:15 relay", "09:01:40 relay",
+                "09:02:00 expiry", "09:02:05 relay",
+            ])
         #expect(runs.map(\.job) == ["relay", "relay", "expiry", "relay", "relay", "expiry", "relay"])
         #expect(clock.now().description == "2026-01-01T09:02:10Z")
     }
@@ -42,7 +43,10 @@ final class Log: Sendable {
         #expect(log.all.isEmpty)
         _ = try await scheduler.advance(by: .seconds(1))
         #expect(log.all == ["09:01:00 expiry"])
-        #expect(try await scheduler.status() == [JobStatus(name: "expiry", interval: .seconds(60), nextDue: Timestamp(iso8601: "2026-01-01T09:02:00Z"))])
+        #expect(
+            try await scheduler.status() == [
+                JobStatus(name: "expiry", interval: .seconds(60), nextDue: Timestamp(iso8601: "2026-01-01T09:02:00Z"))
+            ])
     }
 
     @Test func equalDeadlinesRunInRegistrationOrder() async throws {
@@ -71,14 +75,15 @@ final class Log: Sendable {
         let scheduler = Scheduler(clock: clock)
         let due = try Timestamp(iso8601: "2026-01-01T09:15:00Z")
         let pending = Mutex<Timestamp?>(due)
-        try await scheduler.register(ScheduledJob(
-            name: "expiry", interval: .minutes(1), nextWork: { pending.withLock { $0 } }
-        ) { now in
-            log.append(now.timeOfDay)
-            guard let work = pending.withLock({ $0 }), work <= now else { return [] }
-            pending.withLock { $0 = nil }
-            return ["expired 1"]
-        })
+        try await scheduler.register(
+            ScheduledJob(
+                name: "expiry", interval: .minutes(1), nextWork: { pending.withLock { $0 } }
+            ) { now in
+                log.append(now.timeOfDay)
+                guard let work = pending.withLock({ $0 }), work <= now else { return [] }
+                pending.withLock { $0 = nil }
+                return ["expired 1"]
+            })
         let runs = try await scheduler.advance(by: .seconds(30 * 24 * 3600))
         #expect(log.all == ["09:15:00"], "only the run with work happens")
         #expect(runs == [JobRun(job: "expiry", at: due, lines: ["expired 1"], failure: nil)])

@@ -59,7 +59,9 @@ final class Ticks: Sendable {
 
     /// Wakes every loop that is paused.
     func tick() {
-        for continuation in waiting.withLock({ waiting in defer { waiting = [] }; return waiting }) { continuation.resume() }
+        for continuation in waiting.withLock({ waiting in
+            defer { waiting = [] }; return waiting
+        }) { continuation.resume() }
     }
 }
 
@@ -124,14 +126,15 @@ final class Ticks: Sendable {
         let scheduler = Scheduler(clock: clock)
         let relayEntered = Rendezvous()
         let release = Mutex<CheckedContinuation<Void, Never>?>(nil)
-        try await scheduler.register(ScheduledJob(name: "relay", interval: .seconds(10)) { _ in
-            guard relayEntered.count == 0 else { return [] }  // only the first pass is stuck
-            await withCheckedContinuation { continuation in
-                release.withLock { $0 = continuation }
-                relayEntered.arrive()
-            }
-            return []
-        })
+        try await scheduler.register(
+            ScheduledJob(name: "relay", interval: .seconds(10)) { _ in
+                guard relayEntered.count == 0 else { return [] }  // only the first pass is stuck
+                await withCheckedContinuation { continuation in
+                    release.withLock { $0 = continuation }
+                    relayEntered.arrive()
+                }
+                return []
+            })
         try await scheduler.register(every(60, "expiry"))
         let ticks = Ticks()
         let runs = Runs()
@@ -163,21 +166,24 @@ final class Ticks: Sendable {
         let entered = Rendezvous()
         let release = Mutex<CheckedContinuation<Void, Never>?>(nil)
         let finished = Mutex<[String]>([])
-        try await scheduler.register(ScheduledJob(name: "relay", interval: .seconds(10), stoppable: { _, stop in
-            var done: [String] = []
-            for event in ["e-1", "e-2", "e-3"] where !stop.isRequested {
-                if event == "e-1" {
-                    await withCheckedContinuation { continuation in
-                        release.withLock { $0 = continuation }
-                        entered.arrive()
+        try await scheduler.register(
+            ScheduledJob(
+                name: "relay", interval: .seconds(10),
+                stoppable: { _, stop in
+                    var done: [String] = []
+                    for event in ["e-1", "e-2", "e-3"] where !stop.isRequested {
+                        if event == "e-1" {
+                            await withCheckedContinuation { continuation in
+                                release.withLock { $0 = continuation }
+                                entered.arrive()
+                            }
+                        }
+                        #expect(!Task.isCancelled, "the delivery in flight is not cancelled")
+                        done.append(event)
                     }
-                }
-                #expect(!Task.isCancelled, "the delivery in flight is not cancelled")
-                done.append(event)
-            }
-            finished.withLock { $0 = done }
-            return done
-        }))
+                    finished.withLock { $0 = done }
+                    return done
+                }))
         let ticks = Ticks()
         let stop = StopSignal()
         let runs = Runs()

@@ -55,7 +55,8 @@ final class SweepLog: ExpiryObserver {
         #expect(runs.map(\.at.description) == ["2026-01-01T09:15:00Z"])
         #expect(try await f.orders.orders(status: .expired).map(\.id) == [early.id, alsoEarly.id])
         #expect(try await f.orders.order(late.id).status == .pending)
-        #expect(f.sweeps.lines.withLock { $0 } == ["found [\(early.id), \(alsoEarly.id)]", "expired \(early.id)", "expired \(alsoEarly.id)"])
+        #expect(
+            f.sweeps.lines.withLock { $0 } == ["found [\(early.id), \(alsoEarly.id)]", "expired \(early.id)", "expired \(alsoEarly.id)"])
     }
 
     @Test func theSweepWorksInBatches() async throws {
@@ -81,7 +82,9 @@ final class SweepLog: ExpiryObserver {
         #expect(try await f.orders.order(order.id).status == .paid)
         #expect(try await code(order.id, alice) == .orderAlreadyPaid)
         #expect(try await code(order.id, bob) == .orderNotFound, "another user's order, whatever its state")
-        #expect(try await errorCode { _ = try await f.database.write { tx in try await f.orders.complete(order.id, in: tx) } } == .orderAlreadyPaid)
+        #expect(
+            try await errorCode { _ = try await f.database.write { tx in try await f.orders.complete(order.id, in: tx) } }
+                == .orderAlreadyPaid)
     }
 
     @Test func anOrderAtItsDeadlineCannotBePaidEvenBeforeTheJobRuns() async throws {
@@ -90,13 +93,16 @@ final class SweepLog: ExpiryObserver {
         // Move the clock without running jobs: a scheduler with no jobs.
         _ = try await Scheduler(clock: clock).advance(by: .minutes(15))
         #expect(try await f.orders.order(order.id).status == .pending)
-        #expect(try await errorCode {
-            _ = try await f.database.write { tx in try await f.orders.confirmPayable(order.id, user: alice, in: tx) }
-        } == .orderExpired)
-        #expect(try await errorCode { _ = try await f.database.write { tx in try await f.orders.complete(order.id, in: tx) } } == .orderExpired)
+        #expect(
+            try await errorCode {
+                _ = try await f.database.write { tx in try await f.orders.confirmPayable(order.id, user: alice, in: tx) }
+            } == .orderExpired)
+        #expect(
+            try await errorCode { _ = try await f.database.write { tx in try await f.orders.complete(order.id, in: tx) } } == .orderExpired)
         _ = try await f.orders.expireDue(at: clock.now())
-        #expect(try await errorCode {
-            _ = try await f.database.write { tx in try await f.orders.confirmPayable(order.id, user: alice, in: tx) }
-        } == .orderExpired)
+        #expect(
+            try await errorCode {
+                _ = try await f.database.write { tx in try await f.orders.confirmPayable(order.id, user: alice, in: tx) }
+            } == .orderExpired)
     }
 }

@@ -22,15 +22,18 @@ import Testing
     @Test func placesAPendingOrderWithPricesCapturedAndNothingDeducted() async throws {
         let balances = Balances([alice: 200_000])
         let orders = try await service(balances: balances)
-        let order = try await orders.place(user: alice, items: [
-            OrderItem(productId: mouse, quantity: 2), OrderItem(productId: keyboard, quantity: 1),
-        ])
+        let order = try await orders.place(
+            user: alice,
+            items: [
+                OrderItem(productId: mouse, quantity: 2), OrderItem(productId: keyboard, quantity: 1),
+            ])
         #expect(order.status == .pending)
         #expect(order.userId == alice)
-        #expect(order.lines == [
-            OrderLine(productId: keyboard, quantity: 1, unitPrice: Money(won: 50_000)),
-            OrderLine(productId: mouse, quantity: 2, unitPrice: Money(won: 20_000)),
-        ])
+        #expect(
+            order.lines == [
+                OrderLine(productId: keyboard, quantity: 1, unitPrice: Money(won: 50_000)),
+                OrderLine(productId: mouse, quantity: 2, unitPrice: Money(won: 20_000)),
+            ])
         #expect(order.totalAmount == Money(won: 90_000))
         #expect(order.discountAmount == .zero)
         #expect(order.payAmount == Money(won: 90_000))
@@ -49,16 +52,19 @@ import Testing
         #expect(order.payAmount == Money(won: 45_000))
         #expect(order.couponId == CouponID(rawValue: 9))
         let generous = try await service(coupons: FixedCoupons(result: .success(Money(won: 80_000))))
-        let free = try await generous.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 1)], coupon: CouponID(rawValue: 9))
+        let free = try await generous.place(
+            user: alice, items: [OrderItem(productId: keyboard, quantity: 1)], coupon: CouponID(rawValue: 9))
         #expect(free.discountAmount == Money(won: 50_000))
         #expect(free.payAmount == .zero)
     }
 
     @Test func duplicateLinesAreMerged() async throws {
         let orders = try await service()
-        let order = try await orders.place(user: alice, items: [
-            OrderItem(productId: mouse, quantity: 2), OrderItem(productId: mouse, quantity: 3),
-        ])
+        let order = try await orders.place(
+            user: alice,
+            items: [
+                OrderItem(productId: mouse, quantity: 2), OrderItem(productId: mouse, quantity: 3),
+            ])
         #expect(order.lines == [OrderLine(productId: mouse, quantity: 5, unitPrice: Money(won: 20_000))])
         #expect(order.totalAmount == Money(won: 100_000))
     }
@@ -73,26 +79,36 @@ import Testing
 
     @Test func aTotalPastInt64IsInvalid() async throws {
         let orders = try await service(stock: StockTable(products: [keyboard: (.max / 2, 10)]))
-        #expect(try await errorCode { _ = try await orders.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 3)]) } == .invalidArgument)
+        #expect(
+            try await errorCode { _ = try await orders.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 3)]) }
+                == .invalidArgument)
     }
 
     @Test func checksRunInTheSeedsOrderAndTheFirstFailureWins() async throws {
         // Stock fails: neither the coupon nor the balance is asked.
         let outOfStock = try await service(balances: UnexpectedBalances())
-        #expect(try await errorCode {
-            _ = try await outOfStock.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 3)], coupon: CouponID(rawValue: 1))
-        } == .outOfStock)
-        #expect(try await errorCode {
-            _ = try await outOfStock.place(user: alice, items: [OrderItem(productId: ProductID(rawValue: 7), quantity: 1)])
-        } == .productNotFound)
+        #expect(
+            try await errorCode {
+                _ = try await outOfStock.place(
+                    user: alice, items: [OrderItem(productId: keyboard, quantity: 3)], coupon: CouponID(rawValue: 1))
+            } == .outOfStock)
+        #expect(
+            try await errorCode {
+                _ = try await outOfStock.place(user: alice, items: [OrderItem(productId: ProductID(rawValue: 7), quantity: 1)])
+            } == .productNotFound)
         // The coupon fails: the balance is not asked.
-        let badCoupon = try await service(coupons: FixedCoupons(result: .failure(DomainError(.couponExpired, "old"))), balances: UnexpectedBalances())
-        #expect(try await errorCode {
-            _ = try await badCoupon.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 1)], coupon: CouponID(rawValue: 1))
-        } == .couponExpired)
+        let badCoupon = try await service(
+            coupons: FixedCoupons(result: .failure(DomainError(.couponExpired, "old"))), balances: UnexpectedBalances())
+        #expect(
+            try await errorCode {
+                _ = try await badCoupon.place(
+                    user: alice, items: [OrderItem(productId: keyboard, quantity: 1)], coupon: CouponID(rawValue: 1))
+            } == .couponExpired)
         // The balance fails last.
         let poor = try await service(balances: Balances([alice: 49_999]))
-        #expect(try await errorCode { _ = try await poor.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 1)]) } == .insufficientBalance)
+        #expect(
+            try await errorCode { _ = try await poor.place(user: alice, items: [OrderItem(productId: keyboard, quantity: 1)]) }
+                == .insufficientBalance)
         #expect(try await poor.orders().isEmpty, "a failed order leaves nothing behind")
     }
 

@@ -9,7 +9,8 @@ import Testing
 
     func order(coupon: CouponID? = nil) -> PayableOrder {
         PayableOrder(
-            orderId: orderId, userId: alice, lines: [PaymentLine(productId: ProductID(rawValue: 1), quantity: 2, unitPrice: Money(won: 25_000))],
+            orderId: orderId, userId: alice,
+            lines: [PaymentLine(productId: ProductID(rawValue: 1), quantity: 2, unitPrice: Money(won: 25_000))],
             couponId: coupon, totalAmount: Money(won: 50_000), discountAmount: Money(won: coupon == nil ? 0 : 5_000),
             payAmount: Money(won: coupon == nil ? 50_000 : 45_000))
     }
@@ -79,7 +80,9 @@ import Testing
         #expect(replay.payment == first.payment)
         #expect(replay.isReplay)
         #expect(ports.calls == calls, "a replay reaches no other context")
-        #expect(try await errorCode { _ = try await payments.pay(order: OrderID(rawValue: 6), user: alice, idempotencyKey: "k-1") } == .idempotencyKeyReused)
+        #expect(
+            try await errorCode { _ = try await payments.pay(order: OrderID(rawValue: 6), user: alice, idempotencyKey: "k-1") }
+                == .idempotencyKeyReused)
     }
 
     @Test func aKeyBelongsToOneUser() async throws {
@@ -95,10 +98,13 @@ import Testing
         let failing = RecordingPorts(order: order(), failAt: ["points": .insufficientBalance])
         let database = try await TestDatabase.fresh([PaymentService.module, RecordingPorts.sideEffects])
         let clock = SimulatedClock()
-        let first = PaymentService(database: database, clock: clock, orders: failing, stock: failing, coupons: failing, points: failing, publisher: failing)
-        #expect(try await errorCode { _ = try await first.pay(order: orderId, user: alice, idempotencyKey: "retry") } == .insufficientBalance)
+        let first = PaymentService(
+            database: database, clock: clock, orders: failing, stock: failing, coupons: failing, points: failing, publisher: failing)
+        #expect(
+            try await errorCode { _ = try await first.pay(order: orderId, user: alice, idempotencyKey: "retry") } == .insufficientBalance)
         let working = RecordingPorts(order: order())
-        let second = PaymentService(database: database, clock: clock, orders: working, stock: working, coupons: working, points: working, publisher: working)
+        let second = PaymentService(
+            database: database, clock: clock, orders: working, stock: working, coupons: working, points: working, publisher: working)
         let receipt = try await second.pay(order: orderId, user: alice, idempotencyKey: "retry")
         #expect(!receipt.isReplay)
     }

@@ -17,9 +17,11 @@ final class RecordingPorts: PayableOrders, StockDeductor, CouponRedeemer, PointL
 
     var calls: [String] { log.withLock { $0 } }
 
-    static let sideEffects = CommerceModule(name: "Test", migrations: [
-        Migration(id: "test.001", statements: ["CREATE TABLE side_effects (step TEXT NOT NULL)"])
-    ])
+    static let sideEffects = CommerceModule(
+        name: "Test",
+        migrations: [
+            Migration(id: "test.001", statements: ["CREATE TABLE side_effects (step TEXT NOT NULL)"])
+        ])
 
     private func step(_ name: String, _ tx: Transaction?) async throws {
         log.withLock { $0.append(name) }

@@ -56,18 +56,21 @@ import Testing
         let ledger = PointService(database: database, clock: SimulatedClock())
         _ = try await ledger.charge(user, amount: Money(won: 10_000))
         try await database.read { tx in try await ledger.checkCovers(user, amount: Money(won: 10_000), in: tx) }
-        #expect(try await errorCode {
-            try await database.read { tx in try await ledger.checkCovers(user, amount: Money(won: 10_001), in: tx) }
-        } == .insufficientBalance)
+        #expect(
+            try await errorCode {
+                try await database.read { tx in try await ledger.checkCovers(user, amount: Money(won: 10_001), in: tx) }
+            } == .insufficientBalance)
         let order = OrderID(rawValue: 7)
         let after = try await database.write { tx in try await ledger.deduct(user, amount: Money(won: 4_000), order: order, in: tx) }
         #expect(after.balance == Money(won: 6_000))
-        #expect(try await errorCode {
-            try await database.write { tx in _ = try await ledger.deduct(user, amount: Money(won: 6_001), order: order, in: tx) }
-        } == .insufficientBalance)
-        #expect(try await errorCode {
-            try await database.write { tx in _ = try await ledger.deduct(user, amount: Money(won: -5), order: order, in: tx) }
-        } == .invalidArgument)
+        #expect(
+            try await errorCode {
+                try await database.write { tx in _ = try await ledger.deduct(user, amount: Money(won: 6_001), order: order, in: tx) }
+            } == .insufficientBalance)
+        #expect(
+            try await errorCode {
+                try await database.write { tx in _ = try await ledger.deduct(user, amount: Money(won: -5), order: order, in: tx) }
+            } == .invalidArgument)
         try await database.write { tx in _ = try await ledger.deduct(user, amount: .zero, order: order, in: tx) }
         let history = try await ledger.history(of: user)
         #expect(history.map(\.kind) == [.charge, .use], "a zero deduction writes no entry")

@@ -35,21 +35,23 @@ import Testing
             StockLine(productId: f.mouse.id, quantity: 2), StockLine(productId: f.mouse.id, quantity: 3),
         ])
         #expect(lines.map(\.quantity) == [5])
-        #expect(try await errorCode {
-            _ = try await f.catalog.quote([
-                StockLine(productId: f.mouse.id, quantity: 3), StockLine(productId: f.mouse.id, quantity: 3),
-            ])
-        } == .outOfStock)
+        #expect(
+            try await errorCode {
+                _ = try await f.catalog.quote([
+                    StockLine(productId: f.mouse.id, quantity: 3), StockLine(productId: f.mouse.id, quantity: 3),
+                ])
+            } == .outOfStock)
     }
 
     @Test func quoteChecksExistenceBeforeStock() async throws {
         let f = try await Fixture()
         let missing = ProductID(rawValue: 99)
-        #expect(try await errorCode {
-            _ = try await f.catalog.quote([
-                StockLine(productId: f.keyboard.id, quantity: 3), StockLine(productId: missing, quantity: 1),
-            ])
-        } == .productNotFound)
+        #expect(
+            try await errorCode {
+                _ = try await f.catalog.quote([
+                    StockLine(productId: f.keyboard.id, quantity: 3), StockLine(productId: missing, quantity: 1),
+                ])
+            } == .productNotFound)
     }
 
     @Test func outOfStockNamesTheProduct() async throws {
@@ -83,13 +85,19 @@ import Testing
         let f = try await Fixture()
         try await f.catalog.deduct([StockLine(productId: f.keyboard.id, quantity: 1), StockLine(productId: f.mouse.id, quantity: 5)])
         #expect(try await f.stock() == [1, 0])
-        #expect(try await errorCode {
-            try await f.catalog.deduct([StockLine(productId: f.keyboard.id, quantity: 1), StockLine(productId: f.mouse.id, quantity: 1)])
-        } == .outOfStock)
+        #expect(
+            try await errorCode {
+                try await f.catalog.deduct([
+                    StockLine(productId: f.keyboard.id, quantity: 1), StockLine(productId: f.mouse.id, quantity: 1),
+                ])
+            } == .outOfStock)
         #expect(try await f.stock() == [1, 0], "the keyboard line was rolled back")
-        #expect(try await errorCode {
-            try await f.catalog.deduct([StockLine(productId: f.keyboard.id, quantity: 1), StockLine(productId: ProductID(rawValue: 9), quantity: 1)])
-        } == .productNotFound)
+        #expect(
+            try await errorCode {
+                try await f.catalog.deduct([
+                    StockLine(productId: f.keyboard.id, quantity: 1), StockLine(productId: ProductID(rawValue: 9), quantity: 1),
+                ])
+            } == .productNotFound)
         #expect(try await f.stock() == [1, 0])
     }
 }

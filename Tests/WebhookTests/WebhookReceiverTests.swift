@@ -1,5 +1,4 @@
 import DataPlatform
-@testable import DataPlatformWebhook
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,6 +7,8 @@ import Kernel
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import DataPlatformWebhook
 
 /// A real HTTP receiver (Hummingbird, in process) that answers as the test scripts it.
 final class ScriptedReceiver: Sendable {
@@ -111,7 +112,9 @@ final class ScriptedReceiver: Sendable {
         }
     }
 
-    @Test(arguments: [(HTTPResponse.Status.tooManyRequests, "120", Int64(120)), (.serviceUnavailable, "5", 10), (.requestTimeout, "abc", 10)])
+    @Test(arguments: [
+        (HTTPResponse.Status.tooManyRequests, "120", Int64(120)), (.serviceUnavailable, "5", 10), (.requestTimeout, "abc", 10),
+    ])
     func aRetryAfterOfAnOverloadedReceiverIsHonoured(status: HTTPResponse.Status, header: String, waited: Int64) async throws {
         let receiver = ScriptedReceiver()
         receiver.script(.status(status, retryAfter: header))

@@ -96,8 +96,10 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
         tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, SeedLabels.sendToPlatform.request))
         let outcome = try? await dataPlatform.deliverNow(try lastRecorded.take(paid.eventId) ?? Self.event(paid))
         let delivered = outcome == .delivered
-        tracer.record(TraceMessage(
-            DataPlatformService.name, .reply, PaymentService.name, delivered ? SeedLabels.sendToPlatform.reply : SeedLabels.platformFailed))
+        tracer.record(
+            TraceMessage(
+                DataPlatformService.name, .reply, PaymentService.name,
+                delivered ? SeedLabels.sendToPlatform.reply : SeedLabels.platformFailed))
         return delivered
     }
 

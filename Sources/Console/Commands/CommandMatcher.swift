@@ -24,12 +24,16 @@ enum CommandMatcher {
         for word in rest {
             if word.quotedParts.isEmpty, word.raw.hasPrefix("--") {
                 guard spec.flags.contains(word.raw) else {
-                    throw .invalid("\(spec.name): unknown flag '\(word.raw)'" + (spec.flags.isEmpty ? "" : " (accepts \(spec.flags.joined(separator: ", ")))"))
+                    throw .invalid(
+                        "\(spec.name): unknown flag '\(word.raw)'"
+                            + (spec.flags.isEmpty ? "" : " (accepts \(spec.flags.joined(separator: ", ")))"))
                 }
                 flags.insert(word.raw)
             } else if let (key, value) = word.keyValue {
                 if let allowed = spec.keys, !allowed.contains(key) {
-                    throw .invalid("\(spec.name): unknown key '\(key)='" + (allowed.isEmpty ? " (it takes no keys)" : " (accepts \(allowed.map { $0 + "=" }.joined(separator: " ")))"))
+                    throw .invalid(
+                        "\(spec.name): unknown key '\(key)='"
+                            + (allowed.isEmpty ? " (it takes no keys)" : " (accepts \(allowed.map { $0 + "=" }.joined(separator: " ")))"))
                 }
                 guard keys[key] == nil else { throw .invalid("\(spec.name): \(key)= is given twice") }
                 keys[key] = try value.substituting(bindings)
@@ -50,7 +54,9 @@ enum CommandMatcher {
         let family = table.filter { $0.words.first == first }
         if !family.isEmpty {
             let subcommands = family.compactMap { $0.words.dropFirst().first }
-            return .invalid("unknown command '\(words.prefix(2).joined(separator: " "))'; \(first) takes: \(Array(Set(subcommands)).sorted().joined(separator: ", "))")
+            return .invalid(
+                "unknown command '\(words.prefix(2).joined(separator: " "))'; \(first) takes: \(Array(Set(subcommands)).sorted().joined(separator: ", "))"
+            )
         }
         return .invalid("unknown command '\(first)'; try 'help'")
     }

@@ -9,7 +9,9 @@ extension Handlers {
             guard call.key("max") == nil else { throw DomainError.invalid("max= goes with percent=, not fixed=") }
             rule = .fixed(try Values.money(fixed, "fixed"))
         case (nil, let percent?):
-            rule = .percent(try Values.integer(percent, "percent"), max: try call.key("max").map { v throws(DomainError) in try Values.money(v, "max") })
+            rule = .percent(
+                try Values.integer(percent, "percent"), max: try call.key("max").map { v throws(DomainError) in try Values.money(v, "max") }
+            )
         default:
             throw DomainError.invalid("coupon create needs exactly one of fixed=N or percent=P")
         }

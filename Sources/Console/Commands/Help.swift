@@ -8,7 +8,8 @@ enum Help {
         let width = min(60, specs.map(\.usage.count).max() ?? 0)
         var lines = words.isEmpty ? [terminal.heading("Commands (docs/console.md has the whole language):")] : []
         lines += specs.map { spec in
-            let usage = spec.usage.count <= width ? spec.usage.padding(to: width) : spec.usage + "\n" + String(repeating: " ", count: width + 2)
+            let usage =
+                spec.usage.count <= width ? spec.usage.padding(to: width) : spec.usage + "\n" + String(repeating: " ", count: width + 2)
             return "  \(usage)  \(terminal.dim(spec.summary))"
         }
         if words.isEmpty {
@@ -24,9 +25,10 @@ enum Help {
 
     /// The README's command reference: a markdown table of every usage line and what it does.
     static var markdown: String {
-        (["| command | effect |", "|---|---|"] + CommandTable.all.map { spec in
-            "| `\(spec.usage.replacingOccurrences(of: "|", with: "\\|"))` | \(spec.summary) |"
-        }).joined(separator: "\n")
+        (["| command | effect |", "|---|---|"]
+            + CommandTable.all.map { spec in
+                "| `\(spec.usage.replacingOccurrences(of: "|", with: "\\|"))` | \(spec.summary) |"
+            }).joined(separator: "\n")
     }
 }
 

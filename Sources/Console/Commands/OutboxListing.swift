@@ -7,7 +7,8 @@ public enum OutboxListing {
     public static func lines(_ events: [OutboxEvent]) -> [String] {
         let delivered = events.count(where: \.isDelivered)
         let dead = events.count(where: \.isDeadLettered)
-        let summary = "outbox: \(events.count - delivered - dead) pending, \(delivered) delivered" + (dead > 0 ? ", \(dead) dead-lettered" : "")
+        let summary =
+            "outbox: \(events.count - delivered - dead) pending, \(delivered) delivered" + (dead > 0 ? ", \(dead) dead-lettered" : "")
         return [summary] + events.map(line)
     }
 
@@ -18,7 +19,8 @@ public enum OutboxListing {
             return "  \(event.event.eventId) delivered at \(delivered) after \(attempts)"
         }
         if let dead = event.deadLetteredAt {
-            return "  \(event.event.eventId) dead-lettered at \(dead) after \(attempts)\(error) ('outbox retry \(event.event.eventId)' requeues it)"
+            return
+                "  \(event.event.eventId) dead-lettered at \(dead) after \(attempts)\(error) ('outbox retry \(event.event.eventId)' requeues it)"
         }
         let next = event.nextAttemptAt.map { ", next try at \($0)" } ?? ""
         return "  \(event.event.eventId) pending, \(attempts)\(next)\(error)"

@@ -32,7 +32,8 @@ extension Handlers {
         let eventId = try call.requiredOperand(0)
         guard eventId != "dead" else {
             let requeued = try await session.app.dataPlatform.requeueDeadLettered()
-            return requeued.isEmpty ? ["no dead-lettered event"] : requeued.map { "event \($0) requeued: the relay sends it at its next run" }
+            return requeued.isEmpty
+                ? ["no dead-lettered event"] : requeued.map { "event \($0) requeued: the relay sends it at its next run" }
         }
         try await session.app.dataPlatform.requeue(eventId: eventId)
         return ["event \(eventId) requeued: the relay sends it at its next run"]

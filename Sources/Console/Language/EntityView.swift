@@ -29,7 +29,9 @@ struct EntityView: Sendable {
         "point": ["userId", "balance"],
         "policy": ["id", "name", "type", "amount", "percent", "max", "quantity", "issued", "minOrder", "validUntil"],
         "coupon": ["id", "policyId", "userId", "status", "orderId", "name", "validUntil"],
-        "order": ["id", "userId", "status", "items", "totalAmount", "discountAmount", "payAmount", "couponId", "createdAt", "expiresAt", "paidAt"],
+        "order": [
+            "id", "userId", "status", "items", "totalAmount", "discountAmount", "payAmount", "couponId", "createdAt", "expiresAt", "paidAt",
+        ],
         "payment": ["id", "orderId", "userId", "amount", "createdAt"],
     ]
 
@@ -39,9 +41,11 @@ struct EntityView: Sendable {
     }
 
     init(_ product: Product) {
-        self.init(kind: "product", fields: [
-            ("id", "\(product.id)"), ("name", product.name), ("price", "\(product.price)"), ("stock", "\(product.stock)"),
-        ])
+        self.init(
+            kind: "product",
+            fields: [
+                ("id", "\(product.id)"), ("name", product.name), ("price", "\(product.price)"), ("stock", "\(product.stock)"),
+            ])
     }
 
     init(_ balance: PointBalance) {
@@ -54,36 +58,44 @@ struct EntityView: Sendable {
             case .fixed(let amount): (amount, nil, nil)
             case .percent(let percent, let max): (nil, percent, max)
             }
-        self.init(kind: "policy", fields: [
-            ("id", "\(policy.id)"), ("name", policy.name), ("type", policy.rule.type), ("amount", amount?.description),
-            ("percent", percent.map(String.init)), ("max", max?.description), ("quantity", policy.quantity.map(String.init)),
-            ("issued", "\(policy.issued)"), ("minOrder", "\(policy.minOrder)"), ("validUntil", policy.validUntil?.description),
-        ])
+        self.init(
+            kind: "policy",
+            fields: [
+                ("id", "\(policy.id)"), ("name", policy.name), ("type", policy.rule.type), ("amount", amount?.description),
+                ("percent", percent.map(String.init)), ("max", max?.description), ("quantity", policy.quantity.map(String.init)),
+                ("issued", "\(policy.issued)"), ("minOrder", "\(policy.minOrder)"), ("validUntil", policy.validUntil?.description),
+            ])
     }
 
     init(_ coupon: IssuedCoupon) {
-        self.init(kind: "coupon", fields: [
-            ("id", "\(coupon.id)"), ("policyId", "\(coupon.policyId)"), ("userId", "\(coupon.userId)"),
-            ("status", coupon.status.rawValue), ("orderId", coupon.orderId?.description), ("name", coupon.name),
-            ("validUntil", coupon.validUntil?.description),
-        ])
+        self.init(
+            kind: "coupon",
+            fields: [
+                ("id", "\(coupon.id)"), ("policyId", "\(coupon.policyId)"), ("userId", "\(coupon.userId)"),
+                ("status", coupon.status.rawValue), ("orderId", coupon.orderId?.description), ("name", coupon.name),
+                ("validUntil", coupon.validUntil?.description),
+            ])
     }
 
     init(_ order: Order) {
-        self.init(kind: "order", fields: [
-            ("id", "\(order.id)"), ("userId", "\(order.userId)"), ("status", order.status.rawValue),
-            ("items", order.lines.map { "\($0.productId):\($0.quantity)" }.joined(separator: ",")),
-            ("totalAmount", "\(order.totalAmount)"), ("discountAmount", "\(order.discountAmount)"),
-            ("payAmount", "\(order.payAmount)"), ("couponId", order.couponId?.description),
-            ("createdAt", order.createdAt.description), ("expiresAt", order.expiresAt.description),
-            ("paidAt", order.paidAt?.description),
-        ])
+        self.init(
+            kind: "order",
+            fields: [
+                ("id", "\(order.id)"), ("userId", "\(order.userId)"), ("status", order.status.rawValue),
+                ("items", order.lines.map { "\($0.productId):\($0.quantity)" }.joined(separator: ",")),
+                ("totalAmount", "\(order.totalAmount)"), ("discountAmount", "\(order.discountAmount)"),
+                ("payAmount", "\(order.payAmount)"), ("couponId", order.couponId?.description),
+                ("createdAt", order.createdAt.description), ("expiresAt", order.expiresAt.description),
+                ("paidAt", order.paidAt?.description),
+            ])
     }
 
     init(_ payment: Payment) {
-        self.init(kind: "payment", fields: [
-            ("id", "\(payment.id)"), ("orderId", "\(payment.orderId)"), ("userId", "\(payment.userId)"),
-            ("amount", "\(payment.amount)"), ("createdAt", payment.createdAt.description),
-        ])
+        self.init(
+            kind: "payment",
+            fields: [
+                ("id", "\(payment.id)"), ("orderId", "\(payment.orderId)"), ("userId", "\(payment.userId)"),
+                ("amount", "\(payment.amount)"), ("createdAt", payment.createdAt.description),
+            ])
     }
 }

@@ -22,7 +22,8 @@ public enum ScriptLine: Sendable, Equatable {
             negation = Negation(code: nil)
             if let arrow = words.lastIndex(where: { $0.isBare("=>") }) {
                 let written = arrow == words.count - 2 ? words[arrow + 1].raw : ""
-                let known = codes.map { $0.first { $0.rawValue == written } } ?? (ErrorCode.isWellFormed(written) ? ErrorCode(written) : nil)
+                let known =
+                    codes.map { $0.first { $0.rawValue == written } } ?? (ErrorCode.isWellFormed(written) ? ErrorCode(written) : nil)
                 guard let code = known else {
                     let list = codes.map { ": " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
                     throw .invalid("'=> CODE' must end the line with one of the codes\(list)")

@@ -44,17 +44,18 @@ enum ReadlineCompletion {
 
     /// readline's `rl_attempted_completion_function`: a malloc'd, NULL-terminated array whose first entry is
     /// the text to insert (the matches' common prefix), followed by the matches.
-    private static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
-        cr_set_attempted_completion_over()
-        guard let text, let buffer = cr_line_buffer() else { return nil }
-        let before = String(String(cString: buffer).utf8.prefix(Int(start))) ?? ""
-        guard let matches = completer.withLock({ $0 })?.candidates(before: before, word: String(cString: text)), !matches.isEmpty
-        else { return nil }
-        cr_set_completion_append_character(matches.count == 1 && matches[0].hasSuffix("=") ? 0 : 32)
-        let entries = [Completer.commonPrefix(matches)] + matches
-        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
-        for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
-        array[entries.count] = nil
-        return array
-    }
+    private static let complete:
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
+            cr_set_attempted_completion_over()
+            guard let text, let buffer = cr_line_buffer() else { return nil }
+            let before = String(String(cString: buffer).utf8.prefix(Int(start))) ?? ""
+            guard let matches = completer.withLock({ $0 })?.candidates(before: before, word: String(cString: text)), !matches.isEmpty
+            else { return nil }
+            cr_set_completion_append_character(matches.count == 1 && matches[0].hasSuffix("=") ? 0 : 32)
+            let entries = [Completer.commonPrefix(matches)] + matches
+            let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
+            for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
+            array[entries.count] = nil
+            return array
+        }
 }

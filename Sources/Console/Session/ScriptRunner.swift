@@ -73,7 +73,9 @@ struct ScriptRunner {
                 return ScriptReport(path: path, passed: false, commands: commands)
             }
             let line: ScriptLine
-            do { line = try ScriptLine.parse(lineText, codes: session.app.errorCodes) } catch { return fail(ConsoleFailure.describe(error)) }
+            do { line = try ScriptLine.parse(lineText, codes: session.app.errorCodes) } catch {
+                return fail(ConsoleFailure.describe(error))
+            }
             switch line {
             case .blank:
                 continue
@@ -86,7 +88,10 @@ struct ScriptRunner {
                     stepping = false
                 }
             case .command(let command):
-                if stepping, let answer = pause("\(URL(fileURLWithPath: path).lastPathComponent):\(number)  \(lineText.trimmedOfWhitespace)"), answer != .next {
+                if stepping,
+                    let answer = pause("\(URL(fileURLWithPath: path).lastPathComponent):\(number)  \(lineText.trimmedOfWhitespace)"),
+                    answer != .next
+                {
                     if answer == .stop { return stopped(path, number, commands) }
                     stepping = false
                 }
@@ -97,7 +102,9 @@ struct ScriptRunner {
                     if verbose { output.forEach(terminal.writeLine) }
                 } catch ConsoleFailure.quit {
                     // A quit must not pass a script whose later checks it skipped: it passes only as the last command.
-                    let skipped = lines[(index + 1)...].filter { if case .command = try? ScriptLine.parse($0, codes: session.app.errorCodes) { true } else { false } }.count
+                    let skipped = lines[(index + 1)...].filter {
+                        if case .command = try? ScriptLine.parse($0, codes: session.app.errorCodes) { true } else { false }
+                    }.count
                     guard skipped == 0 else { return fail("quit stops the script here, leaving \(skipped) later command(s) unchecked") }
                     terminal.writeLine(terminal.success("passed: \(path) (\(commands) commands, ended by quit at line \(number))"))
                     return ScriptReport(path: path, passed: true, commands: commands)

@@ -12,5 +12,7 @@ extension ErrorCode {
 
 extension CouponService {
     /// Every code the context can fail with, for its ``CommerceModule``.
-    public static let errorCodes: [ErrorCode] = [.couponNotFound, .couponExpired, .couponAlreadyUsed, .couponMinOrderNotMet, .couponSoldOut, .couponAlreadyIssued]
+    public static let errorCodes: [ErrorCode] = [
+        .couponNotFound, .couponExpired, .couponAlreadyUsed, .couponMinOrderNotMet, .couponSoldOut, .couponAlreadyIssued,
+    ]
 }

@@ -19,7 +19,9 @@ public struct AccessTokens: Sendable {
         if let jwks {
             let document = try JSONDecoder().decode(JWKS.self, from: Data(jwks.utf8))
             for key in document.keys {
-                guard let kid = key.keyIdentifier?.string else { throw JWTError.generic(identifier: "jwks", reason: "every JWKS key needs a kid") }
+                guard let kid = key.keyIdentifier?.string else {
+                    throw JWTError.generic(identifier: "jwks", reason: "every JWKS key needs a kid")
+                }
                 kids.insert(kid)
                 try await keys.add(jwk: key, isDefault: false)
             }

@@ -26,5 +26,9 @@ public struct UniqueNames: Sendable {
 
 private final class Counter: Sendable {
     private let value = Mutex<Int>(0)
-    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        value.withLock {
+            $0 += 1; return $0
+        }
+    }
 }

@@ -35,7 +35,9 @@ public final class PostgresEngine: DatabaseEngine, Service {
     }
 
     /// Starts a client for `settings` and checks that the server answers (so a wrong URL fails here).
-    public static func open(_ settings: PostgresSettings, logger: Logger = Logger(label: "commerce.postgres")) async throws -> PostgresEngine {
+    public static func open(
+        _ settings: PostgresSettings, logger: Logger = Logger(label: "commerce.postgres")
+    ) async throws -> PostgresEngine {
         var configuration = PostgresClient.Configuration(
             host: settings.host, port: settings.port, username: settings.username, password: settings.password,
             database: settings.database, tls: try tls(settings.tls))
@@ -44,7 +46,8 @@ public final class PostgresEngine: DatabaseEngine, Service {
         var parameters = [("synchronous_commit", settings.synchronousCommit.rawValue)]
         if let schema = settings.schema { parameters.append(("search_path", schema)) }
         configuration.options.additionalStartupParameters = parameters
-        let engine = PostgresEngine(client: PostgresClient(configuration: configuration, backgroundLogger: logger), settings: settings, logger: logger)
+        let engine = PostgresEngine(
+            client: PostgresClient(configuration: configuration, backgroundLogger: logger), settings: settings, logger: logger)
         engine.startInBackground()
         do {
             try await engine.transaction(.read) { tx in try await tx.execute("SELECT 1") }
@@ -222,7 +225,9 @@ extension SQLValue {
             case .text, .varchar, .name, .bpchar: self = .text(try cell.decode(String.self))
             case .numeric:
                 let text = try cell.decode(String.self)
-                guard let integer = Int64(text) else { throw Kernel.DatabaseError.undecodable(column: cell.columnName, reason: "numeric \(text) is not an integer") }
+                guard let integer = Int64(text) else {
+                    throw Kernel.DatabaseError.undecodable(column: cell.columnName, reason: "numeric \(text) is not an integer")
+                }
                 self = .integer(integer)
             default:
                 throw Kernel.DatabaseError.undecodable(column: cell.columnName, reason: "unexpected PostgreSQL type \(cell.dataType)")

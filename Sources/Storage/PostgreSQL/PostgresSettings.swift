@@ -104,7 +104,9 @@ public struct PostgresSettings: Sendable, Equatable {
         guard let first = text.unicodeScalars.first, text.utf8.count <= 63 else { return false }
         let letters = CharacterSet.lowercaseLetters.union(.uppercaseLetters)
         return (letters.contains(first) || first == "_")
-            && text.unicodeScalars.allSatisfy { $0.isASCII && (letters.contains($0) || CharacterSet.decimalDigits.contains($0) || $0 == "_") }
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && (letters.contains($0) || CharacterSet.decimalDigits.contains($0) || $0 == "_")
+            }
     }
 
     /// The URL without the password, for logs.

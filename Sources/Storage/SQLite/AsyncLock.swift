@@ -20,7 +20,9 @@ final class AsyncLock: Sendable {
             guard !state.isLocked else { return false }
             state.isLocked = true
             return true
-        }) { return }
+        }) {
+            return
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let acquired = state.withLock { state in
                 guard state.isLocked else {

@@ -62,14 +62,18 @@ struct SQLiteStatements: SQLConnection {
     func query(_ statement: Kernel.SQL) async throws -> [SQLRow] {
         let (text, binds) = statement.rendered { _ in "?" }
         return try mapErrors(text) {
-            try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), sql: text, binds: binds, collect: true, db: db, columns: columns) }
+            try connection.inDatabase { db in
+                try SQLiteStep.run(db.cachedStatement(sql: text), sql: text, binds: binds, collect: true, db: db, columns: columns)
+            }
         }
     }
 
     func execute(_ statement: Kernel.SQL) async throws {
         let (text, binds) = statement.rendered { _ in "?" }
         try mapErrors(text) {
-            _ = try connection.inDatabase { db in try SQLiteStep.run(db.cachedStatement(sql: text), sql: text, binds: binds, collect: false, db: db, columns: columns) }
+            _ = try connection.inDatabase { db in
+                try SQLiteStep.run(db.cachedStatement(sql: text), sql: text, binds: binds, collect: false, db: db, columns: columns)
+            }
         }
     }
 

@@ -35,9 +35,11 @@ enum SQLiteStep {
             guard code == SQLITE_ROW else { throw failure(code, db: db, sql: sql) }
             guard collect else { continue }
             let count = sqlite3_column_count(handle)
-            let names = columns ?? cache.columns(of: sql) {
-                SQLColumns((0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
-            }
+            let names =
+                columns
+                ?? cache.columns(of: sql) {
+                    SQLColumns((0..<count).map { String(cString: sqlite3_column_name(handle, $0)) })
+                }
             columns = names
             var values: [SQLValue] = []
             values.reserveCapacity(Int(count))

@@ -38,29 +38,34 @@ public struct BoundaryRules: Sendable {
         var violations: [BoundaryViolation] = []
         for context in contexts {
             for dependency in context.targetDependencies where dependency != kernel {
-                violations.append(BoundaryViolation(
-                    location: "Package.swift",
-                    message: "context \(context.name) depends on \(dependency); a context may depend on \(kernel) only"))
+                violations.append(
+                    BoundaryViolation(
+                        location: "Package.swift",
+                        message: "context \(context.name) depends on \(dependency); a context may depend on \(kernel) only"))
             }
             for product in context.productDependencies {
-                violations.append(BoundaryViolation(
-                    location: "Package.swift",
-                    message: "context \(context.name) depends on the product \(product); a context may depend on \(kernel) only"))
+                violations.append(
+                    BoundaryViolation(
+                        location: "Package.swift",
+                        message: "context \(context.name) depends on the product \(product); a context may depend on \(kernel) only"))
             }
             for line in imports[context.name] ?? [] where line.module != kernel && !systemModules.contains(line.module) {
-                violations.append(BoundaryViolation(
-                    location: "\(line.file):\(line.line)",
-                    message: "context \(context.name) imports \(line.module); a context may import \(kernel) only"))
+                violations.append(
+                    BoundaryViolation(
+                        location: "\(line.file):\(line.line)",
+                        message: "context \(context.name) imports \(line.module); a context may import \(kernel) only"))
             }
         }
         if let kernelTarget = graph.targets.first(where: { $0.name == kernel }) {
             for dependency in kernelTarget.targetDependencies where contextNames.contains(dependency) {
-                violations.append(BoundaryViolation(
-                    location: "Package.swift", message: "\(kernel) depends on the context \(dependency)"))
+                violations.append(
+                    BoundaryViolation(
+                        location: "Package.swift", message: "\(kernel) depends on the context \(dependency)"))
             }
             for line in imports[kernel] ?? [] where contextNames.contains(line.module) {
-                violations.append(BoundaryViolation(
-                    location: "\(line.file):\(line.line)", message: "\(kernel) imports the context \(line.module)"))
+                violations.append(
+                    BoundaryViolation(
+                        location: "\(line.file):\(line.line)", message: "\(kernel) imports the context \(line.module)"))
             }
         }
         return violations

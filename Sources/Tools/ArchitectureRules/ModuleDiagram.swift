@@ -12,7 +12,9 @@ public enum ModuleDiagram {
             return "Edges"
         }
         var lines = ["graph TD"]
-        let titles = ["Edges": "Composition root and edges", "Contexts": "Bounded contexts", "Kernel": "Kernel", "Tools": "Developer tools"]
+        let titles = [
+            "Edges": "Composition root and edges", "Contexts": "Bounded contexts", "Kernel": "Kernel", "Tools": "Developer tools",
+        ]
         for name in ["Edges", "Contexts", "Kernel", "Tools"] {
             let members = modules.filter { group($0) == name }
             guard !members.isEmpty else { continue }

@@ -67,9 +67,11 @@ public enum HTTPBenchmark {
                 try await drive(pairs, callers: clients, latencies: latencies) { index in
                     let user = index + 1
                     let port = ports[index % ports.count]
-                    let order = try await post(client, port, token, "/api/v1/orders", #"{"userId":\#(user),"items":[{"productId":1,"quantity":1}]}"#)
+                    let order = try await post(
+                        client, port, token, "/api/v1/orders", #"{"userId":\#(user),"items":[{"productId":1,"quantity":1}]}"#)
                     guard order.status == 201, let id = order.id else { throw BenchmarkFailure("order answered \(order.status)") }
-                    let payment = try await post(client, ports[(index + 1) % ports.count], token, "/api/v1/payments", #"{"orderId":\#(id),"userId":\#(user)}"#)
+                    let payment = try await post(
+                        client, ports[(index + 1) % ports.count], token, "/api/v1/payments", #"{"orderId":\#(id),"userId":\#(user)}"#)
                     guard payment.status == 201 else { throw BenchmarkFailure("payment answered \(payment.status)") }
                 }
             }

@@ -14,7 +14,8 @@ public enum SweepBenchmark {
             // Seeded in bulk with a recursive CTE (benchmark-only SQL): `due` orders expired a minute ago, the
             // rest due in an hour.
             try await app.database.write { tx in
-                try await tx.execute("""
+                try await tx.execute(
+                    """
                     WITH RECURSIVE sequence(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM sequence WHERE n < \(bind: total))
                     INSERT INTO orders (user_id, status, total_amount, discount_amount, pay_amount, created_at, expires_at)
                     SELECT 1 + n % 1000, 'PENDING', 1000, 0, 1000, \(bind: now - 960),
@@ -24,7 +25,8 @@ public enum SweepBenchmark {
                     """)
             }
             let seeded = try await app.database.read { tx in
-                try await tx.first("SELECT COUNT(*) AS c FROM orders WHERE expires_at <= \(bind: now)")?.decode(column: "c", as: Int.self) ?? 0
+                try await tx.first("SELECT COUNT(*) AS c FROM orders WHERE expires_at <= \(bind: now)")?.decode(column: "c", as: Int.self)
+                    ?? 0
             }
             var expired = 0
             let elapsed = try await seconds { expired = try await app.orders.expireDue(at: app.clock.now()).count }

@@ -91,7 +91,9 @@ public enum UseCaseBenchmarks {
             pay
             ? commerce_pay_ceiling(target, Int32(n), now, synchronous, &error, Int32(error.count))
             : commerce_place_ceiling(target, Int32(n), now, synchronous, &error, Int32(error.count))
-        guard elapsed > 0 else { throw BenchmarkFailure("C ceiling: \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))") }
+        guard elapsed > 0 else {
+            throw BenchmarkFailure("C ceiling: \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+        }
         return Double(n) / elapsed
     }
 
@@ -128,8 +130,9 @@ public enum UseCaseBenchmarks {
             let product = try await app.products.add(name: "Product \(index)", price: Money(won: 1_000), stock: 1_000_000)
             _ = try await app.points.charge(UserID(rawValue: Int64(index)), amount: Money(won: 100_000))
             if orders {
-                placed.append(try await app.placeOrder(
-                    user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
+                placed.append(
+                    try await app.placeOrder(
+                        user: UserID(rawValue: Int64(index)), items: [OrderItem(productId: product.id, quantity: 1)]))
             }
         }
         return placed

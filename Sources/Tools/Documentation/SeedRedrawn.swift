@@ -62,7 +62,9 @@ enum SeedRedrawn {
         var before: [Int: [Item]] = [:], after: [Int: [Item]] = [:]
 
         if let label = diagram.loop {
-            guard let (flow, start, size) = candidates.lazy.compactMap({ flow in repetition(in: flow).map { (flow, $0.start, $0.size) } }).first
+            guard
+                let (flow, start, size) = candidates.lazy.compactMap({ flow in repetition(in: flow).map { (flow, $0.start, $0.size) } })
+                    .first
             else { throw MissingRun(what: "the loop '\(label)'") }
             happy = Array(flow[..<(start + size)])
             before[start, default: []].append(.open(kind: "loop", label: label))
@@ -86,7 +88,8 @@ enum SeedRedrawn {
             // The else branch: the happy path's reply that the failure replaced (same sender and receiver).
             let replaced = happy[diverges...].prefix { $0.from == first.from && $0.to == first.to }.count
             guard replaced > 0 else { throw MissingRun(what: "the reply that '\(failure)' replaces") }
-            before[diverges, default: []] += [.open(kind: "alt", label: branch.alt)] + failing.map { .message($0, inFailure: true) }
+            before[diverges, default: []] +=
+                [.open(kind: "alt", label: branch.alt)] + failing.map { .message($0, inFailure: true) }
                 + [.otherwise(branch.otherwise)]
             after[diverges + replaced - 1, default: []].append(.end)
         }

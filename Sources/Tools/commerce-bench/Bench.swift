@@ -47,7 +47,8 @@ struct Bench: AsyncParsableCommand {
         case "pay": return try await UseCaseBenchmarks.payOnly(n: n)  // for profiling: `--part pay`
         case "durability": return try await UseCaseBenchmarks.durability(n: n)
         case "http": return try await HTTPBenchmark.run(pairs: pairs, postgres: postgres)
-        case "sweep": return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
+        case "sweep":
+            return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
         case "scenarios":
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("commerce")
             return try await ScenarioBenchmark.run(packageRoot: root, commerceBinary: binary, repetitions: repetitions)
@@ -59,9 +60,10 @@ struct Bench: AsyncParsableCommand {
     func child(_ part: String) throws -> [BenchRow] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = [
-            "--part", part, "--n", "\(n)", "--pairs", "\(pairs)", "--sweep-total", "\(sweepTotal)", "--repetitions", "\(repetitions)",
-        ] + (postgres.map { ["--postgres", $0] } ?? [])
+        process.arguments =
+            [
+                "--part", part, "--n", "\(n)", "--pairs", "\(pairs)", "--sweep-total", "\(sweepTotal)", "--repetitions", "\(repetitions)",
+            ] + (postgres.map { ["--postgres", $0] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -75,11 +77,17 @@ struct Bench: AsyncParsableCommand {
         let width = (rows.map { $0.part.count }.max() ?? 4, rows.map { $0.measure.count }.max() ?? 7)
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         let lines = rows.map { row in
-            let value = row.unit == "ratio" ? String(format: "%.2f", row.value) : row.value >= 100 ? String(format: "%.0f", row.value) : String(format: "%.2f", row.value)
+            let value =
+                row.unit == "ratio"
+                ? String(format: "%.2f", row.value)
+                : row.value >= 100 ? String(format: "%.0f", row.value) : String(format: "%.2f", row.value)
             return "| \(pad(row.part, width.0)) | \(pad(row.measure, width.1)) | \(pad(value, 9)) | \(pad(row.unit, 10)) |"
         }
-        return (["| \(pad("part", width.0)) | \(pad("measure", width.1)) | \(pad("value", 9)) | \(pad("unit", 10)) |",
-                 "|\(String(repeating: "-", count: width.0 + 2))|\(String(repeating: "-", count: width.1 + 2))|-----------|------------|"] + lines)
+        return
+            ([
+                "| \(pad("part", width.0)) | \(pad("measure", width.1)) | \(pad("value", 9)) | \(pad("unit", 10)) |",
+                "|\(String(repeating: "-", count: width.0 + 2))|\(String(repeating: "-", count: width.1 + 2))|-----------|------------|",
+            ] + lines)
             .joined(separator: "\n")
     }
 }

@@ -12,13 +12,15 @@ struct CouponStore {
             case .fixed(let amount): (amount.won, nil, nil)
             case .percent(let percent, let max): (nil, percent, max?.won)
             }
-        return CouponPolicyID(rawValue: try await tx.insertReturningID("""
-            INSERT INTO coupon_policies
-                (name, kind, amount, percent, max_discount, quantity, issued, min_order, valid_until, created_at)
-            VALUES (\(bind: name), \(bind: rule.type), \(bind: amount), \(bind: percent), \(bind: max),
-                \(bind: quantity), 0, \(bind: minOrder.won), \(bind: validUntil?.rawValue), \(bind: now.rawValue))
-            RETURNING id
-            """))
+        return CouponPolicyID(
+            rawValue: try await tx.insertReturningID(
+                """
+                INSERT INTO coupon_policies
+                    (name, kind, amount, percent, max_discount, quantity, issued, min_order, valid_until, created_at)
+                VALUES (\(bind: name), \(bind: rule.type), \(bind: amount), \(bind: percent), \(bind: max),
+                    \(bind: quantity), 0, \(bind: minOrder.won), \(bind: validUntil?.rawValue), \(bind: now.rawValue))
+                RETURNING id
+                """))
     }
 
     func policy(_ id: CouponPolicyID) async throws -> CouponPolicy? {
@@ -31,7 +33,8 @@ struct CouponStore {
 
     /// Counts one more issued coupon unless the cap is reached; false when it is.
     func countIssue(_ id: CouponPolicyID) async throws -> Bool {
-        try await tx.first("""
+        try await tx.first(
+            """
             UPDATE coupon_policies SET issued = issued + 1
             WHERE id = \(bind: id.rawValue) AND (quantity IS NULL OR issued < quantity)
             RETURNING id
@@ -40,16 +43,19 @@ struct CouponStore {
 
     /// Inserts an issued coupon; nil when the user already holds one of this policy.
     func insertCoupon(_ policy: CouponPolicyID, user: UserID, now: Timestamp) async throws -> CouponID? {
-        try await tx.first("""
+        try await tx.first(
+            """
             INSERT INTO coupons (policy_id, user_id, status, issued_at)
             VALUES (\(bind: policy.rawValue), \(bind: user.rawValue), 'ISSUED', \(bind: now.rawValue))
             ON CONFLICT (policy_id, user_id) DO NOTHING
             RETURNING id
-            """).map { CouponID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
+            """
+        ).map { CouponID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
     }
 
     func hasCoupon(_ policy: CouponPolicyID, user: UserID) async throws -> Bool {
-        try await tx.first("""
+        try await tx.first(
+            """
             SELECT id FROM coupons WHERE policy_id = \(bind: policy.rawValue) AND user_id = \(bind: user.rawValue)
             """) != nil
     }
@@ -59,15 +65,18 @@ struct CouponStore {
     }
 
     func coupons(of user: UserID, _ page: PageRequest = .everything) async throws -> [StoredCoupon] {
-        try await tx.all("""
+        try await tx.all(
+            """
             SELECT * FROM coupons WHERE user_id = \(bind: user.rawValue) AND id > \(bind: page.afterID)
             ORDER BY id LIMIT \(bind: page.rowsToRead)
-            """).map(Self.coupon)
+            """
+        ).map(Self.coupon)
     }
 
     /// Marks an `ISSUED` coupon used by `order`, in one conditional statement; false when it was not `ISSUED`.
     func markUsed(_ id: CouponID, by order: OrderID, now: Timestamp) async throws -> Bool {
-        try await tx.first("""
+        try await tx.first(
+            """
             UPDATE coupons SET status = 'USED', order_id = \(bind: order.rawValue), used_at = \(bind: now.rawValue)
             WHERE id = \(bind: id.rawValue) AND status = 'ISSUED'
             RETURNING id

@@ -10,7 +10,8 @@ extension CouponService {
         let store = CouponStore(tx: tx)
         let policy = try await usable(id, for: user, in: store)
         guard total >= policy.minOrder else {
-            throw DomainError(.couponMinOrderNotMet, "\(policy.name) needs an order of at least \(policy.minOrder) won, this one is \(total)")
+            throw DomainError(
+                .couponMinOrderNotMet, "\(policy.name) needs an order of at least \(policy.minOrder) won, this one is \(total)")
         }
         return try policy.rule.discount(on: total)
     }

@@ -21,13 +21,15 @@ extension CouponService {
     /// One page of a user's coupons by id, each with its status now.
     public func coupons(of user: UserID, page: PageRequest) async throws -> Page<IssuedCoupon> {
         let now = clock.now()
-        return page.page(of: try await database.read { tx in
-            let store = CouponStore(tx: tx)
-            var views: [IssuedCoupon] = []
-            for coupon in try await store.coupons(of: user, page) {
-                views.append(coupon.view(policy: try await Self.existingPolicy(coupon.policyId, in: store), now: now))
+        return page.page(
+            of: try await database.read { tx in
+                let store = CouponStore(tx: tx)
+                var views: [IssuedCoupon] = []
+                for coupon in try await store.coupons(of: user, page) {
+                    views.append(coupon.view(policy: try await Self.existingPolicy(coupon.policyId, in: store), now: now))
+                }
+                return views
             }
-            return views
-        }) { $0.id.rawValue }
+        ) { $0.id.rawValue }
     }
 }

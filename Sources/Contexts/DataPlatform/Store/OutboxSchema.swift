@@ -24,9 +24,11 @@ enum OutboxSchema {
         Migration(id: "dataplatform.002-claim-owner", statements: ["ALTER TABLE dataplatform_outbox ADD COLUMN claimed_by TEXT"]),
         // Refusals since the event was written or requeued, and when the relay parked it (next_attempt_at is then
         // NULL, so the pending index skips it).
-        Migration(id: "dataplatform.003-dead-letter", statements: [
-            "ALTER TABLE dataplatform_outbox ADD COLUMN rejections BIGINT NOT NULL DEFAULT 0",
-            "ALTER TABLE dataplatform_outbox ADD COLUMN dead_lettered_at BIGINT",
-        ]),
+        Migration(
+            id: "dataplatform.003-dead-letter",
+            statements: [
+                "ALTER TABLE dataplatform_outbox ADD COLUMN rejections BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE dataplatform_outbox ADD COLUMN dead_lettered_at BIGINT",
+            ]),
     ]
 }

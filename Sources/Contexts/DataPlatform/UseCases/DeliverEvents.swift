@@ -41,13 +41,17 @@ extension DataPlatformService {
             let claimedAt = max(now, clock.now())
             let until = try claimedAt.adding(seconds: policy.lease.seconds)
             let owner = owner
-            guard try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: claimedAt, until: until, owner: owner) })
+            guard
+                try await database.write({ tx in try await OutboxStore(tx: tx).claim(event.id, now: claimedAt, until: until, owner: owner) }
+                )
             else { continue }
             switch try await attempt(event.event, claimedBy: owner) {
             case .delivered:
                 lines.append("delivered event \(event.event.eventId) (attempt \(event.attempts + 1))")
             case .failed(let reason, let retryAt):
-                lines.append("event \(event.event.eventId) not delivered (attempt \(event.attempts + 1)): \(reason); next try at \(retryAt.timeOfDay)")
+                lines.append(
+                    "event \(event.event.eventId) not delivered (attempt \(event.attempts + 1)): \(reason); next try at \(retryAt.timeOfDay)"
+                )
             case .deadLettered(let reason):
                 lines.append("event \(event.event.eventId) dead-lettered (attempt \(event.attempts + 1)): \(reason)")
             case .skipped:
@@ -86,7 +90,8 @@ extension DataPlatformService {
         return try await database.write { tx -> DeliveryOutcome in
             let store = OutboxStore(tx: tx)
             // Nothing recorded: the event was delivered meanwhile, or another instance's relay holds it now.
-            guard let (attempts, rejections) = try await store.markFailed(event.eventId, owner: claimedBy, error: reason, rejected: rejected)
+            guard
+                let (attempts, rejections) = try await store.markFailed(event.eventId, owner: claimedBy, error: reason, rejected: rejected)
             else { return .skipped }
             if rejected, rejections >= policy.rejectionsBeforeDeadLetter {
                 try await store.deadLetter(event.eventId, at: now)

@@ -31,7 +31,9 @@ func withTimeout(_ timeout: Duration, _ operation: @escaping @Sendable () async 
                 do { try await CoarseDeadlines.shared.wait(until: deadline) } catch { return }
                 outcome.resolve(.failure(DeliveryTimedOut(after: timeout)))
             }
-            outcome.onResolved { work.cancel(); timer.cancel() }
+            outcome.onResolved {
+                work.cancel(); timer.cancel()
+            }
         }
     } onCancel: {
         outcome.resolve(.failure(CancellationError()))

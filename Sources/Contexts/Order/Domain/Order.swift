@@ -25,7 +25,9 @@ public struct OrderItem: Sendable, Equatable, Hashable, Codable {
     /// Validates items and merges those naming the same product (quantities add up), in ascending product id.
     /// `INVALID_ARGUMENT` for no items, a quantity below 1, or a merged quantity past 64 bits.
     public static func merged(_ items: [OrderItem]) throws(DomainError) -> [OrderItem] {
-        try Quantities.merged(items.map { ($0.productId, $0.quantity) }, noun: "product").map { OrderItem(productId: $0.key, quantity: $0.quantity) }
+        try Quantities.merged(items.map { ($0.productId, $0.quantity) }, noun: "product").map {
+            OrderItem(productId: $0.key, quantity: $0.quantity)
+        }
     }
 }
 

@@ -8,7 +8,8 @@ struct OrderStore {
         user: UserID, lines: [OrderLine], coupon: CouponID?, total: Money, discount: Money, pay: Money,
         createdAt: Timestamp, expiresAt: Timestamp
     ) async throws -> OrderID {
-        let id = try await tx.insertReturningID("""
+        let id = try await tx.insertReturningID(
+            """
             INSERT INTO orders (user_id, status, coupon_id, total_amount, discount_amount, pay_amount, created_at, expires_at)
             VALUES (\(bind: user.rawValue), 'PENDING', \(bind: coupon?.rawValue), \(bind: total.won), \(bind: discount.won),
                 \(bind: pay.won), \(bind: createdAt.rawValue), \(bind: expiresAt.rawValue))
@@ -17,7 +18,8 @@ struct OrderStore {
         guard !lines.isEmpty else { return OrderID(rawValue: id) }
         var values: SQL = ""
         for (index, line) in lines.enumerated() {
-            values = "\(values)\(raw: index == 0 ? "" : ", ")(\(bind: id), \(bind: line.productId.rawValue), \(bind: line.quantity), \(bind: line.unitPrice.won))"
+            values =
+                "\(values)\(raw: index == 0 ? "" : ", ")(\(bind: id), \(bind: line.productId.rawValue), \(bind: line.quantity), \(bind: line.unitPrice.won))"
         }
         try await tx.execute("INSERT INTO order_lines (order_id, product_id, quantity, unit_price) VALUES \(values)")
         return OrderID(rawValue: id)
@@ -25,7 +27,8 @@ struct OrderStore {
 
     /// One order with its lines, in one query (both tables are this context's).
     func find(_ id: OrderID) async throws -> Order? {
-        let rows = try await tx.all("""
+        let rows = try await tx.all(
+            """
             SELECT o.*, l.product_id, l.quantity, l.unit_price FROM orders o
             LEFT JOIN order_lines l ON l.order_id = o.id WHERE o.id = \(bind: id.rawValue) ORDER BY l.product_id
             """)
@@ -56,7 +59,8 @@ struct OrderStore {
 
     /// Moves a `PENDING`, unexpired order to `PAID`; false when it is no longer both.
     func markPaid(_ id: OrderID, at now: Timestamp) async throws -> Bool {
-        try await tx.first("""
+        try await tx.first(
+            """
             UPDATE orders SET status = 'PAID', paid_at = \(bind: now.rawValue)
             WHERE id = \(bind: id.rawValue) AND status = 'PENDING' AND expires_at > \(bind: now.rawValue)
             RETURNING id
@@ -65,20 +69,24 @@ struct OrderStore {
 
     /// The ids of `PENDING` orders due at `now`, oldest deadline first (served by the status/expiry index).
     func dueForExpiry(at now: Timestamp, limit: Int) async throws -> [OrderID] {
-        try await tx.all("""
+        try await tx.all(
+            """
             SELECT id FROM orders WHERE status = 'PENDING' AND expires_at <= \(bind: now.rawValue)
             ORDER BY expires_at, id LIMIT \(bind: limit)
-            """).map { OrderID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
+            """
+        ).map { OrderID(rawValue: try $0.decode(column: "id", as: Int64.self)) }
     }
 
     /// Moves those of `ids` that are still `PENDING` and due to `EXPIRED`; returns the ones it moved.
     func expire(_ ids: [OrderID], at now: Timestamp) async throws -> [OrderID] {
         guard !ids.isEmpty else { return [] }
-        return try await tx.all("""
+        return try await tx.all(
+            """
             UPDATE orders SET status = 'EXPIRED'
             WHERE id IN (\(bind: ids.map(\.rawValue))) AND status = 'PENDING' AND expires_at <= \(bind: now.rawValue)
             RETURNING id
-            """).map { OrderID(rawValue: try $0.decode(column: "id", as: Int64.self)) }.sorted()
+            """
+        ).map { OrderID(rawValue: try $0.decode(column: "id", as: Int64.self)) }.sorted()
     }
 
     /// The earliest deadline among `PENDING` orders.
@@ -91,15 +99,17 @@ struct OrderStore {
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
         var lines: [Int64: [OrderLine]] = [:]
-        for row in try await tx.all("""
+        for row in try await tx.all(
+            """
             SELECT order_id, product_id, quantity, unit_price FROM order_lines
             WHERE order_id IN (\(bind: ids)) ORDER BY product_id
             """)
         {
-            lines[try row.decode(column: "order_id", as: Int64.self), default: []].append(OrderLine(
-                productId: ProductID(rawValue: try row.decode(column: "product_id", as: Int64.self)),
-                quantity: try row.decode(column: "quantity", as: Int64.self),
-                unitPrice: Money(won: try row.decode(column: "unit_price", as: Int64.self))))
+            lines[try row.decode(column: "order_id", as: Int64.self), default: []].append(
+                OrderLine(
+                    productId: ProductID(rawValue: try row.decode(column: "product_id", as: Int64.self)),
+                    quantity: try row.decode(column: "quantity", as: Int64.self),
+                    unitPrice: Money(won: try row.decode(column: "unit_price", as: Int64.self))))
         }
         return try rows.map { row in try Self.order(row, lines: lines[try row.decode(column: "id", as: Int64.self)] ?? []) }
     }

@@ -9,7 +9,9 @@ extension OrderService {
     /// code: `INVALID_ARGUMENT` (no items, more than ``maxLines`` items, a quantity below 1),
     /// `PRODUCT_NOT_FOUND`, `OUT_OF_STOCK`, a `COUPON_*` code, `INSUFFICIENT_BALANCE`.
     public func place(user: UserID, items: [OrderItem], coupon: CouponID? = nil) async throws -> Order {
-        guard items.count <= Self.maxLines else { throw DomainError.invalid("an order has at most \(Self.maxLines) lines, got \(items.count)") }
+        guard items.count <= Self.maxLines else {
+            throw DomainError.invalid("an order has at most \(Self.maxLines) lines, got \(items.count)")
+        }
         let items = try OrderItem.merged(items)
         try Validate.positive(timeToLive.seconds, "order time to live")
         let now = clock.now()

@@ -5,7 +5,8 @@ struct PaymentStore {
     let tx: Transaction
 
     func insert(order: OrderID, user: UserID, amount: Money, key: String?, now: Timestamp) async throws -> Payment {
-        let id = try await tx.insertReturningID("""
+        let id = try await tx.insertReturningID(
+            """
             INSERT INTO payments (order_id, user_id, amount, created_at, idempotency_key)
             VALUES (\(bind: order.rawValue), \(bind: user.rawValue), \(bind: amount.won), \(bind: now.rawValue), \(bind: key))
             RETURNING id
@@ -18,9 +19,11 @@ struct PaymentStore {
     }
 
     func find(user: UserID, key: String) async throws -> Payment? {
-        try await tx.first("""
+        try await tx.first(
+            """
             SELECT * FROM payments WHERE user_id = \(bind: user.rawValue) AND idempotency_key = \(bind: key)
-            """).map(Self.payment)
+            """
+        ).map(Self.payment)
     }
 
     static func payment(_ row: SQLRow) throws -> Payment {

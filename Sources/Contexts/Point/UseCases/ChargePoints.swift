@@ -13,7 +13,8 @@ extension PointService {
             let store = PointStore(tx: tx)
             guard let balance = try await store.add(amount, to: user, cap: rules.maxBalance) else {
                 let current = try await store.balance(of: user)
-                throw DomainError(.balanceLimitExceeded, "user \(user) holds \(current) won; \(amount) more would pass the limit of \(rules.maxBalance)")
+                throw DomainError(
+                    .balanceLimitExceeded, "user \(user) holds \(current) won; \(amount) more would pass the limit of \(rules.maxBalance)")
             }
             try await store.record(.charge, user: user, amount: amount, balanceAfter: balance, order: nil, now: now)
             return PointBalance(userId: user, balance: balance)

@@ -28,7 +28,9 @@ public struct StockLine: Sendable, Equatable, Hashable, Codable {
     /// (the order rows are locked in). Fails with `INVALID_ARGUMENT` for no lines, a quantity below 1, or a
     /// merged quantity past 64 bits.
     public static func merged(_ lines: [StockLine]) throws(DomainError) -> [StockLine] {
-        try Quantities.merged(lines.map { ($0.productId, $0.quantity) }, noun: "product").map { StockLine(productId: $0.key, quantity: $0.quantity) }
+        try Quantities.merged(lines.map { ($0.productId, $0.quantity) }, noun: "product").map {
+            StockLine(productId: $0.key, quantity: $0.quantity)
+        }
     }
 }
 

@@ -6,7 +6,8 @@ struct ProductStore {
     let tx: Transaction
 
     func insert(name: String, price: Money, stock: Int64) async throws -> Product {
-        let id = try await tx.insertReturningID("""
+        let id = try await tx.insertReturningID(
+            """
             INSERT INTO products (name, price, stock) VALUES (\(bind: name), \(bind: price.won), \(bind: stock))
             RETURNING id
             """)
@@ -24,14 +25,17 @@ struct ProductStore {
     }
 
     func all(_ page: PageRequest = .everything) async throws -> [Product] {
-        try await tx.all("""
+        try await tx.all(
+            """
             SELECT id, name, price, stock FROM products WHERE id > \(bind: page.afterID) ORDER BY id LIMIT \(bind: page.rowsToRead)
-            """).map(Self.product)
+            """
+        ).map(Self.product)
     }
 
     /// Adds stock unless the sum would pass `Int64.max`; nil when the product is unknown or the sum too large.
     func addStock(_ id: ProductID, _ quantity: Int64) async throws -> Int64? {
-        try await tx.first("""
+        try await tx.first(
+            """
             UPDATE products SET stock = stock + \(bind: quantity)
             WHERE id = \(bind: id.rawValue) AND stock <= \(bind: Int64.max - quantity)
             RETURNING stock
@@ -40,7 +44,8 @@ struct ProductStore {
 
     /// Takes `quantity` units if that many are in stock, in one conditional statement; false otherwise.
     func takeStock(_ id: ProductID, _ quantity: Int64) async throws -> Bool {
-        try await tx.first("""
+        try await tx.first(
+            """
             UPDATE products SET stock = stock - \(bind: quantity)
             WHERE id = \(bind: id.rawValue) AND stock >= \(bind: quantity)
             RETURNING id

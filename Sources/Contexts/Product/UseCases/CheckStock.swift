@@ -15,9 +15,10 @@ extension ProductCatalog {
         for line in lines {
             guard let product = products[line.productId] else { continue }  // every one was found just above
             guard product.stock >= line.quantity else { throw Self.outOfStock(product, requested: line.quantity) }
-            priced.append(PricedLine(
-                productId: product.id, name: product.name, quantity: line.quantity, unitPrice: product.price,
-                lineTotal: try product.price.multiplied(by: line.quantity)))
+            priced.append(
+                PricedLine(
+                    productId: product.id, name: product.name, quantity: line.quantity, unitPrice: product.price,
+                    lineTotal: try product.price.multiplied(by: line.quantity)))
         }
         return priced
     }
