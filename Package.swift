@@ -9,15 +9,16 @@ let package = Package(
     name: "commerce",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "commerce", targets: ["commerce"])
+        .executable(name: "commerce", targets: ["commerce"]),
+        // For the benchmarks, a package of their own (Benchmarks/), which measures the system through these.
+        .library(name: "CommerceSystem", targets: ["Kernel", "Order", "App", "Console", "HTTPServer"]),
     ],
     dependencies: [
-        // Storage engines (docs/decisions/0001-storage.md): GRDB for SQLite, postgres-nio for PostgreSQL. sqlite-nio
-        // stays only in the benchmarks, for the old driver-level figure.
+        // Storage engines (docs/decisions/0001-storage.md): GRDB for SQLite, postgres-nio for PostgreSQL. (sqlite-nio
+        // is a dependency of the benchmarks package only, for the old driver-level figure.)
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -30,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         // The HTTP edge's identity and operations.
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -148,33 +148,6 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The pay and place statements through the SQLite C API, prepared once: the ceiling the use cases are
-        // measured against, in the same run.
-        .target(
-            name: "CSQLiteCeiling", path: "Sources/Tools/SQLiteCeiling", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .target(
-            name: "Benchmarks",
-            dependencies: [
-                "App", "Console", "Kernel", "Order", "HTTPServer", "CSQLiteCeiling", "SQLiteEngine", "PostgresEngine",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Sources/Tools/Benchmarks",
-            swiftSettings: strict
-        ),
-        .executableTarget(
-            name: "commerce-bench",
-            dependencies: ["Benchmarks", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Sources/Tools/commerce-bench",
-            swiftSettings: strict
-        ),
-
         // MARK: Package plugins (thin: the work is commerce-devtools).
         .plugin(
             name: "CheckBoundaries",
@@ -254,8 +227,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/WebhookTests", swiftSettings: strict),
-        .testTarget(
-            name: "BenchmarkTests", dependencies: ["Benchmarks"], path: "Tests/BenchmarkTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["ArchitectureRules", "Documentation", "TestSupport"],

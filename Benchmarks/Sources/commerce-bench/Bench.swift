@@ -50,7 +50,10 @@ struct Bench: AsyncParsableCommand {
         case "sweep":
             return try await SweepBenchmark.run(total: sweepTotal, dueCounts: [sweepTotal / 10, sweepTotal / 100, sweepTotal / 1000])
         case "scenarios":
-            let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("commerce")
+            // The REPL's start-up is timed on the release `commerce` of the repository (`swift build -c release`).
+            let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("commerce")
+            let binary =
+                FileManager.default.isExecutableFile(atPath: beside.path) ? beside : root.appendingPathComponent(".build/release/commerce")
             return try await ScenarioBenchmark.run(packageRoot: root, commerceBinary: binary, repetitions: repetitions)
         default: throw ValidationError("unknown part '\(part)'")
         }

@@ -36,6 +36,7 @@ import Testing
 
     @Test func scenarios() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()  // Benchmarks/Tests/BenchmarkTests/ -> the repository
         let rows = try await ScenarioBenchmark.run(packageRoot: root, commerceBinary: nil, repetitions: 1)
         #expect(rows.first?.value ?? 0 > 0)
     }
