@@ -43,7 +43,7 @@ public final class WebhookDataPlatform: DataPlatformClient {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Idempotency-Key", value: event.eventId)
-        request.body = .bytes(ByteBuffer(string: try Self.body(of: event)))
+        request.body = .bytes(ByteBuffer(string: try event.wireDocument()))
         let response: HTTPClientResponse
         do {
             response = try await client.execute(request, timeout: .seconds(30))
@@ -68,13 +68,6 @@ public final class WebhookDataPlatform: DataPlatformClient {
     }
 
     public func shutdown() async { try? await client.shutdown() }
-
-    static func body(of event: PlatformEvent) throws -> String {
-        let encoder = JSONEncoder()
-        let eventId = String(decoding: try encoder.encode(event.eventId), as: UTF8.self)
-        let kind = String(decoding: try encoder.encode(event.kind), as: UTF8.self)
-        return "{\"eventId\":\(eventId),\"kind\":\(kind),\"payload\":\(event.payload)}"
-    }
 
     /// A `Retry-After` value (delay-seconds or an HTTP date) as a wait from `now`; nil when it is neither.
     static func retryAfter(_ value: String, now: Timestamp) -> TimeSpan? {

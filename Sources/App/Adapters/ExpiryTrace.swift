@@ -6,15 +6,9 @@ import Order
 struct ExpiryTrace: ExpiryObserver {
     let tracer: any Tracer
 
-    func found(_ due: [OrderID]) {
-        tracer.record(TraceMessage(SeedLabels.scheduler, .call, OrderService.name, SeedLabels.findExpired.request))
-        tracer.record(TraceMessage(OrderService.name, .reply, SeedLabels.scheduler, SeedLabels.findExpired.reply))
-    }
+    private var sweep: TracedCall { TracedCall(tracer: tracer, caller: SeedLabels.scheduler, callee: OrderService.name) }
 
-    func expired(_ order: OrderID) {
-        let change = SeedLabels.expireOrder
-        tracer.record(TraceMessage(SeedLabels.scheduler, .call, OrderService.name, change.request))
-        if let work = change.work { tracer.record(TraceMessage(OrderService.name, .call, OrderService.name, work)) }
-        tracer.record(TraceMessage(OrderService.name, .reply, SeedLabels.scheduler, change.reply))
-    }
+    func found(_ due: [OrderID]) { sweep.record(SeedLabels.findExpired) }
+
+    func expired(_ order: OrderID) { sweep.record(SeedLabels.expireOrder) }
 }

@@ -8,8 +8,7 @@ struct TracedCall {
     let callee: String
 
     func run<T>(_ exchange: SeedExchange, replyArrow: TraceMessage.Arrow = .reply, _ body: () async throws -> T) async throws -> T {
-        tracer.record(TraceMessage(caller, .call, callee, exchange.request))
-        if let work = exchange.work { tracer.record(TraceMessage(callee, .call, callee, work)) }
+        request(exchange)
         do {
             let result = try await body()
             tracer.record(TraceMessage(callee, replyArrow, caller, exchange.reply))
@@ -18,5 +17,16 @@ struct TracedCall {
             tracer.record(TraceMessage(callee, .reply, caller, SeedLabels.refusal(error.code)))
             throw error
         }
+    }
+
+    /// Records an exchange that already happened (the expiry sweep reports after its work): request, work, reply.
+    func record(_ exchange: SeedExchange) {
+        request(exchange)
+        tracer.record(TraceMessage(callee, .reply, caller, exchange.reply))
+    }
+
+    private func request(_ exchange: SeedExchange) {
+        tracer.record(TraceMessage(caller, .call, callee, exchange.request))
+        if let work = exchange.work { tracer.record(TraceMessage(callee, .call, callee, work)) }
     }
 }

@@ -10,14 +10,17 @@ public enum Mermaid {
 
     /// The diagram's text, ending with a newline.
     public static func sequenceDiagram(_ messages: [TraceMessage]) -> String {
+        let lines = ["sequenceDiagram", "    autonumber"] + declarations(messages) + messages.map { "    \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `actor`/`participant` lines for the participants of `messages`, in the seed's order.
+    public static func declarations(_ messages: [TraceMessage]) -> [String] {
         var appearing: [String] = []
         for message in messages {
             for name in [message.from, message.to] where !appearing.contains(name) { appearing.append(name) }
         }
         let participants = seedOrder.filter(appearing.contains) + appearing.filter { !seedOrder.contains($0) }
-        var lines = ["sequenceDiagram", "    autonumber"]
-        lines += participants.map { $0 == "User" ? "    actor User" : "    participant \($0)" }
-        lines += messages.map { "    \($0)" }
-        return lines.joined(separator: "\n") + "\n"
+        return participants.map { $0 == "User" ? "    actor User" : "    participant \($0)" }
     }
 }

@@ -1,4 +1,5 @@
 import App
+import Console
 import Kernel
 
 /// The seed's three diagrams redrawn whole from the scenarios' runs: the happy path of the run that succeeded,
@@ -121,16 +122,13 @@ enum SeedRedrawn {
         return (start, count)
     }
 
-    /// The mermaid text: participants in order of appearance, `User` an actor, and an activation (`+`) on each
-    /// call to another participant, ended (`-`) by that participant's answer to its caller, as the seed draws
+    /// The mermaid text: participants as ``Mermaid`` declares them, `User` an actor, and an activation (`+`) on
+    /// each call to another participant, ended (`-`) by that participant's answer to its caller, as the seed draws
     /// them; the messages of a failure branch end the flow and carry none.
     static func mermaid(_ items: [Item]) -> String {
-        var participants: [String] = []
-        for case .message(let message, _) in items {
-            for name in [message.from, message.to] where !participants.contains(name) { participants.append(name) }
-        }
-        var lines = ["sequenceDiagram"] + (participants.contains("User") ? ["    autonumber"] : [])
-        lines += participants.map { "    \($0 == "User" ? "actor" : "participant") \($0)" }
+        let messages = items.compactMap { item -> TraceMessage? in if case .message(let message, _) = item { message } else { nil } }
+        var lines = ["sequenceDiagram"] + (messages.contains { $0.from == "User" } ? ["    autonumber"] : [])
+        lines += Mermaid.declarations(messages)
         var active: [(caller: String, callee: String)] = [], depth = 1
         for item in items {
             let indent = String(repeating: "    ", count: depth)

@@ -28,10 +28,5 @@ public final class JSONLinesDataPlatform: DataPlatformClient {
         try await appender.append(Array(try Self.line(for: event).utf8))
     }
 
-    static func line(for event: PlatformEvent) throws -> String {
-        let encoder = JSONEncoder()
-        let eventId = String(decoding: try encoder.encode(event.eventId), as: UTF8.self)
-        let kind = String(decoding: try encoder.encode(event.kind), as: UTF8.self)
-        return "{\"eventId\":\(eventId),\"kind\":\(kind),\"payload\":\(event.payload)}\n"
-    }
+    static func line(for event: PlatformEvent) throws -> String { try event.wireDocument() + "\n" }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// An event for the external data platform, as the platform receives it.
@@ -15,6 +16,15 @@ public struct PlatformEvent: Sendable, Equatable, Codable {
         self.eventId = eventId
         self.kind = kind
         self.payload = payload
+    }
+
+    /// The document every adapter hands over, one line of the JSON-lines file or the webhook's body:
+    /// `{"eventId":"...","kind":"ORDER_PAID","payload":{...}}`, with the payload's bytes as stored.
+    public func wireDocument() throws -> String {
+        let encoder = JSONEncoder()
+        let eventId = String(decoding: try encoder.encode(eventId), as: UTF8.self)
+        let kind = String(decoding: try encoder.encode(kind), as: UTF8.self)
+        return "{\"eventId\":\(eventId),\"kind\":\(kind),\"payload\":\(payload)}"
     }
 }
 

@@ -104,22 +104,21 @@ struct OutboxStore {
 
     /// Makes an undelivered event due at `now` with its refusals forgotten; false when there is no such event.
     func requeue(_ eventId: String, at now: Timestamp) async throws -> Bool {
-        try await tx.first(
-            """
-            UPDATE dataplatform_outbox
-            SET next_attempt_at = \(bind: now.rawValue), dead_lettered_at = NULL, rejections = 0, claimed_by = NULL
-            WHERE event_id = \(bind: eventId) AND delivered_at IS NULL
-            RETURNING id
-            """) != nil
+        !(try await requeued(where: "event_id = \(bind: eventId) AND delivered_at IS NULL", at: now)).isEmpty
     }
 
     /// ``requeue(_:at:)`` for every dead-lettered event; returns their ids, oldest first.
     func requeueDeadLettered(at now: Timestamp) async throws -> [String] {
+        try await requeued(where: "dead_lettered_at IS NOT NULL", at: now)
+    }
+
+    /// Makes the events matching `condition` due at `now` with their refusals forgotten; their ids, oldest first.
+    private func requeued(where condition: SQL, at now: Timestamp) async throws -> [String] {
         try await tx.all(
             """
             UPDATE dataplatform_outbox
             SET next_attempt_at = \(bind: now.rawValue), dead_lettered_at = NULL, rejections = 0, claimed_by = NULL
-            WHERE dead_lettered_at IS NOT NULL
+            WHERE \(condition)
             RETURNING id, event_id
             """
         ).map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "event_id", as: String.self)) }
