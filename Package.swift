@@ -11,7 +11,7 @@ let package = Package(
     products: [
         .executable(name: "commerce", targets: ["commerce"]),
         // For the benchmarks, a package of their own (Benchmarks/), which measures the system through these.
-        .library(name: "CommerceSystem", targets: ["Kernel", "Order", "App", "Console", "HTTPServer"]),
+        .library(name: "CommerceSystem", targets: ["Kernel", "Order", "App", "Console", "HTTPServer", "Simulation"]),
     ],
     dependencies: [
         // Storage engines (docs/decisions/0001-storage.md): GRDB for SQLite, postgres-nio for PostgreSQL. (sqlite-nio
@@ -127,6 +127,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The simulator: a seeded shop under faults, checked by an oracle (`commerce simulate`).
+        .target(
+            name: "Simulation",
+            dependencies: ["App", "Console", "Kernel", "Product", "Coupon", "Point", "Order", "Payment", "DataPlatform"],
+            path: "Sources/Simulation",
+            swiftSettings: strict
+        ),
+
         // MARK: Tools for the people working on the package.
         .target(name: "ArchitectureRules", path: "Sources/Tools/ArchitectureRules", swiftSettings: strict),
         .target(
@@ -171,7 +179,7 @@ let package = Package(
         .executableTarget(
             name: "commerce",
             dependencies: [
-                "App", "Console", "Kernel", "HTTPServer", "DataPlatformWebhook",
+                "App", "Console", "Kernel", "HTTPServer", "DataPlatformWebhook", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -227,6 +235,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/WebhookTests", swiftSettings: strict),
+        .testTarget(
+            name: "SimulationTests", dependencies: ["Simulation", "App", "Console", "Kernel", "TestSupport"],
+            path: "Tests/SimulationTests", swiftSettings: strict),
         .testTarget(
             name: "ArchitectureTests",
             dependencies: ["ArchitectureRules", "Documentation", "TestSupport"],

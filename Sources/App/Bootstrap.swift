@@ -55,7 +55,8 @@ public final class CommerceApp: Sendable {
         do {
             try configuration.relayPolicy.validate()
             let metrics = configuration.metrics.map(CommerceMetrics.init(factory:))
-            let database = try await configuration.database.open(observer: metrics, logger: Logger(label: "commerce.database"))
+            let database = try await configuration.database.open(
+                observer: metrics, logger: Logger(label: "commerce.database"), faults: configuration.faults)
             do {
                 return try await CommerceApp(configuration: configuration, database: database, metrics: metrics)
             } catch {
@@ -121,13 +122,18 @@ public final class CommerceApp: Sendable {
         // Payment, through its ports onto Order, Product, Coupon, Point and DataPlatform.
         self.orderService = orderService
         orders = OrderReads(service: orderService)
+        let bugs = configuration.plantedBugs
+        let stock: any StockDeductor = StockDeductorAdapter(catalog: products, tracer: tracer)
+        let redeemer: any CouponRedeemer = CouponRedeemerAdapter(coupons: coupons, tracer: tracer)
+        let ledger: any PointLedger = PointLedgerAdapter(points: points, tracer: tracer)
+        let publisher: any PaidOrderPublisher = PaidOrderPublisherAdapter(dataPlatform: dataPlatform, tracer: tracer)
         let paymentService = PaymentService(
             database: database, clock: clock,
             orders: PayableOrdersAdapter(orders: orderService, tracer: tracer),
-            stock: StockDeductorAdapter(catalog: products, tracer: tracer),
-            coupons: CouponRedeemerAdapter(coupons: coupons, tracer: tracer),
-            points: PointLedgerAdapter(points: points, tracer: tracer),
-            publisher: PaidOrderPublisherAdapter(dataPlatform: dataPlatform, tracer: tracer),
+            stock: bugs.contains(.stockUnchecked) ? UncheckedStockDeductor(base: stock) : stock,
+            coupons: bugs.contains(.couponUnchecked) ? UncheckedCouponRedeemer(base: redeemer) : redeemer,
+            points: bugs.contains(.pointsUnchecked) ? UncheckedPointLedger(base: ledger) : ledger,
+            publisher: bugs.contains(.eventDropped) ? DroppingPublisher() : publisher,
             eventIds: configuration.effectiveEventIds)
         self.paymentService = paymentService
         payments = PaymentReads(service: paymentService)

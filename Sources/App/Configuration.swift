@@ -41,6 +41,10 @@ public struct AppConfiguration: Sendable {
     /// database and the platform live and die with the process (REPL sessions and scenarios read the same every
     /// run), random UUIDs otherwise, since a receiver outlives the process and deduplicates by id.
     public var eventIds: UniqueNames?
+    /// Faults to inject into write transactions (``FaultSwitch``), for the simulator; nil in production.
+    public var faults: FaultSwitch?
+    /// Bugs planted on purpose (``PlantedBug``), to prove the simulator finds them; empty in production.
+    public var plantedBugs: Set<PlantedBug>
 
     /// The event ids in effect (see ``eventIds``).
     var effectiveEventIds: UniqueNames {
@@ -56,8 +60,11 @@ public struct AppConfiguration: Sendable {
         database: DatabaseSetting = .memory,
         clock: ClockSetting = .simulated(start: SimulatedClock.defaultStart), orderTimeToLive: TimeSpan = .minutes(15),
         pointRules: PointRules = PointRules(), dataPlatform: DataPlatformSetting = .inMemory,
-        relayPolicy: RelayPolicy = RelayPolicy(), metrics: (any MetricsFactory)? = nil, eventIds: UniqueNames? = nil
+        relayPolicy: RelayPolicy = RelayPolicy(), metrics: (any MetricsFactory)? = nil, eventIds: UniqueNames? = nil,
+        faults: FaultSwitch? = nil, plantedBugs: Set<PlantedBug> = []
     ) {
+        self.faults = faults
+        self.plantedBugs = plantedBugs
         self.eventIds = eventIds
         self.database = database
         self.clock = clock

@@ -49,13 +49,19 @@ public enum DatabaseSetting: Sendable {
         }
     }
 
-    /// Opens the engine the setting names.
-    func open(observer: (any DatabaseObserver)?, logger: Logger) async throws -> Database {
+    /// Opens the engine the setting names, under a ``FaultInjectingEngine`` when `faults` is given.
+    func open(observer: (any DatabaseObserver)?, logger: Logger, faults: FaultSwitch? = nil) async throws -> Database {
+        let database: Database
         switch self {
-        case .sqlite(let settings): Database(engine: try SQLiteEngine.open(settings), observer: observer)
-        case .postgres(let settings): Database(engine: try await PostgresEngine.open(settings, logger: logger), observer: observer)
-        case .provided(let database): database
+        case .sqlite(let settings): database = Database(engine: try SQLiteEngine.open(settings), observer: observer)
+        case .postgres(let settings):
+            database = Database(engine: try await PostgresEngine.open(settings, logger: logger), observer: observer)
+        case .provided(let provided): database = provided
         }
+        guard let faults else { return database }
+        return Database(
+            engine: FaultInjectingEngine(base: database.engine, faults: faults), retries: database.retries,
+            observer: database.observer)
     }
 }
 

@@ -32,4 +32,7 @@ public struct PaymentReads: Sendable {
 
     /// One payment, or `PAYMENT_NOT_FOUND`.
     public func payment(_ id: PaymentID) async throws -> Payment { try await service.payment(id) }
+
+    /// Every payment, by id.
+    public func payments() async throws -> [Payment] { try await service.payments() }
 }

@@ -11,7 +11,7 @@ struct Commerce: AsyncParsableCommand {
             With no subcommand, opens the REPL on an in-memory database with a simulated clock
             (2026-01-01T09:00:00Z). Exit status: 0 success, 1 a scenario failed, 2 a usage error.
             """,
-        subcommands: [Repl.self, Run.self, Serve.self, Token.self, Outbox.self, Reference.self],
+        subcommands: [Repl.self, Run.self, Simulate.self, Serve.self, Token.self, Outbox.self, Reference.self],
         defaultSubcommand: Repl.self
     )
 

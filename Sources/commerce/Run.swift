@@ -23,6 +23,9 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .long, help: "Print each command and its output.")
     var verbose = false
 
+    @Option(name: .customLong("plant-bug"), help: ArgumentHelp("Plant a bug on purpose (tests of the simulator).", visibility: .hidden))
+    var plantedBugs: [PlantedBug] = []
+
     @OptionGroup(title: "Database (default: a fresh in-memory SQLite database per script; a named one is shared by all)")
     var databaseOptions: DatabaseOptions
 
@@ -41,12 +44,13 @@ struct Run: AsyncParsableCommand {
         }
         var shared: CommerceApp?
         if databaseOptions.database != nil || ProcessInfo.processInfo.environment["COMMERCE_DATABASE"] != nil {
-            shared = try await CommerceApp.start(AppConfiguration(database: try databaseOptions.setting(default: .memory)))
+            shared = try await CommerceApp.start(
+                AppConfiguration(database: try databaseOptions.setting(default: .memory), plantedBugs: Set(plantedBugs)))
         }
         var passed = true
         for file in files {
             let app: CommerceApp
-            if let shared { app = shared } else { app = try await CommerceApp.start(AppConfiguration()) }
+            if let shared { app = shared } else { app = try await CommerceApp.start(AppConfiguration(plantedBugs: Set(plantedBugs))) }
             let session = ConsoleSession(app: app, terminal: terminal, prompter: prompter)
             if trace { _ = await session.interact("trace on") }
             let ok = await session.runScripts([file], step: step, verbose: verbose)

@@ -12,6 +12,11 @@ public final class InMemoryDataPlatform: DataPlatformClient {
         case down
         /// It answers, but refuses every event (as a webhook answering `404` would): ``DataPlatformRejected``.
         case rejecting
+        /// It takes the event and never answers, until the sender gives up (its timeout cancels the call).
+        case hanging
+        /// It acknowledges every event twice, as a receiver whose first acknowledgement was lost and that got
+        /// the event again: each delivery is recorded twice.
+        case duplicating
     }
 
     private struct State {
@@ -46,12 +51,17 @@ public final class InMemoryDataPlatform: DataPlatformClient {
     public var deliveryCount: Int { state.withLock { $0.deliveries.count } }
 
     public func send(_ event: PlatformEvent) async throws {
-        try state.withLock { state in
+        let hangs = try state.withLock { state in
             switch state.mode {
             case .up: state.deliveries.append(event)
+            case .duplicating: state.deliveries += [event, event]
             case .down: throw DataPlatformUnavailable("the data platform is down")
             case .rejecting: throw DataPlatformRejected("the data platform refused the event")
+            case .hanging: return true
             }
+            return false
         }
+        // An hour is "never" for a delivery: the relay's timeout cancels the sleep long before.
+        if hangs { try await Task.sleep(for: .seconds(3600)) }
     }
 }

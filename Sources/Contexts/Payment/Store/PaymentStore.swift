@@ -18,6 +18,10 @@ struct PaymentStore {
         try await tx.first("SELECT * FROM payments WHERE id = \(bind: id.rawValue)").map(Self.payment)
     }
 
+    func all() async throws -> [Payment] {
+        try await tx.all("SELECT * FROM payments ORDER BY id").map(Self.payment)
+    }
+
     func find(user: UserID, key: String) async throws -> Payment? {
         try await tx.first(
             """

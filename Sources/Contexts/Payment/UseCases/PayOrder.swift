@@ -51,6 +51,11 @@ extension PaymentService {
         return payment
     }
 
+    /// Every payment, by id: for audits such as the simulator's oracle (one payment per paid order).
+    public func payments() async throws -> [Payment] {
+        try await database.read { tx in try await PaymentStore(tx: tx).all() }
+    }
+
     static func validKey(_ key: String) throws(DomainError) -> String {
         guard !key.isEmpty else { throw .invalid("an idempotency key must not be empty") }
         return try Validate.text(key, "an idempotency key", maxBytes: 200)
