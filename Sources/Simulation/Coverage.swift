@@ -99,7 +99,7 @@ public struct Coverage: Sendable, Equatable {
     }
 
     /// Branches and faults of `plan` never reached.
-    func unreached(faults plan: FaultPlan) -> [String] {
+    public func unreached(faults plan: FaultPlan) -> [String] {
         Branch.allCases.filter { branches[$0] == nil }.map(\.rawValue)
             + SimulatedFault.allCases.filter { plan.rate($0) > 0 && faultsFired[$0] == nil }.map(\.rawValue)
     }

@@ -138,7 +138,9 @@ struct Model: Sendable {
     }
 
     /// The amounts an order would have, or why it is refused.
-    func predictPlace(user: Int64, items: [Action.Item], coupon: Action.Reference?) -> (
+    func predictPlace(
+        user: Int64, items: [Action.Item], coupon: Action.Reference?
+    ) -> (
         prediction: Prediction, lines: [(product: String, quantity: Int64)], total: Int64, discount: Int64
     ) {
         let none: [(product: String, quantity: Int64)] = []

@@ -135,7 +135,8 @@ struct Oracle {
         for order in orders {
             let paid = paymentsByOrder[order.id] ?? []
             let name = "order \(order.id)"
-            try same("\(name)'s status", order.status.rawValue, statusById[order.id.rawValue]?.rawValue, step: step, invariant: .orderLifecycle)
+            try same(
+                "\(name)'s status", order.status.rawValue, statusById[order.id.rawValue]?.rawValue, step: step, invariant: .orderLifecycle)
             switch order.status {
             case .paid:
                 try check(paid.count == 1, "\(name) is PAID with \(paid.count) payments", step: step, invariant: .orderLifecycle)
@@ -145,8 +146,11 @@ struct Oracle {
                 try check(
                     payment.amount == order.payAmount && payment.userId == order.userId && payment.createdAt == paidAt,
                     "\(name)'s payment \(payment.id) is \(payment.amount) won by user \(payment.userId) at \(payment.createdAt); "
-                        + "the order says \(order.payAmount) won by user \(order.userId) at \(paidAt)", step: step, invariant: .orderLifecycle)
-                try check(paidAt < order.expiresAt, "\(name) was paid at \(paidAt), at or after its deadline \(order.expiresAt)", step: step, invariant: .orderLifecycle)
+                        + "the order says \(order.payAmount) won by user \(order.userId) at \(paidAt)", step: step,
+                    invariant: .orderLifecycle)
+                try check(
+                    paidAt < order.expiresAt, "\(name) was paid at \(paidAt), at or after its deadline \(order.expiresAt)", step: step,
+                    invariant: .orderLifecycle)
             case .pending:
                 try check(paid.isEmpty, "\(name) is PENDING with \(paid.count) payments", step: step, invariant: .orderLifecycle)
                 try check(
@@ -154,8 +158,12 @@ struct Oracle {
                     "\(name) is PENDING at \(model.now) although it expired at \(order.expiresAt) and the job ran at \(lastSweep)",
                     step: step, invariant: .orderLifecycle)
             case .expired:
-                try check(paid.isEmpty && order.paidAt == nil, "\(name) is EXPIRED with \(paid.count) payments", step: step, invariant: .orderLifecycle)
-                try check(order.expiresAt <= expiredBy, "\(name) is EXPIRED before its deadline \(order.expiresAt)", step: step, invariant: .orderLifecycle)
+                try check(
+                    paid.isEmpty && order.paidAt == nil, "\(name) is EXPIRED with \(paid.count) payments", step: step,
+                    invariant: .orderLifecycle)
+                try check(
+                    order.expiresAt <= expiredBy, "\(name) is EXPIRED before its deadline \(order.expiresAt)", step: step,
+                    invariant: .orderLifecycle)
             }
         }
         try check(
@@ -208,18 +216,23 @@ struct Oracle {
         for user in model.users.keys.sorted() {
             let coupons = try await app.coupons.coupons(of: UserID(rawValue: user))
             let policies = coupons.map(\.policyId)
-            try check(Set(policies).count == policies.count, "user \(user) holds two coupons of one policy", step: step, invariant: .couponRules)
+            try check(
+                Set(policies).count == policies.count, "user \(user) holds two coupons of one policy", step: step, invariant: .couponRules)
             for coupon in coupons {
                 issuedByPolicy[coupon.policyId, default: 0] += 1
                 let users = paidWithCoupon[coupon.id] ?? []
-                try check(users.count <= 1, "coupon \(coupon.id) is used by \(users.count) paid orders", step: step, invariant: .couponRules)
+                try check(
+                    users.count <= 1, "coupon \(coupon.id) is used by \(users.count) paid orders", step: step, invariant: .couponRules)
                 if let orderId = coupon.orderId {
                     let order = ordersById[orderId]
                     try check(
                         order?.status == .paid && order?.userId == coupon.userId && order?.couponId == coupon.id,
-                        "coupon \(coupon.id) is used by order \(orderId), which is not a paid order of its owner with it", step: step, invariant: .couponRules)
+                        "coupon \(coupon.id) is used by order \(orderId), which is not a paid order of its owner with it", step: step,
+                        invariant: .couponRules)
                 } else {
-                    try check(users.isEmpty, "coupon \(coupon.id) is unused, but order \(users[0].id) was paid with it", step: step, invariant: .couponRules)
+                    try check(
+                        users.isEmpty, "coupon \(coupon.id) is unused, but order \(users[0].id) was paid with it", step: step,
+                        invariant: .couponRules)
                 }
             }
         }
@@ -269,7 +282,9 @@ struct Oracle {
         _ what: String, _ actual: T, _ expected: T, step: Int, invariant: Invariant = .modelMatchesDatabase
     ) throws {
         guard actual != expected else { return }
-        throw Violation(step: step, invariant: invariant, detail: "\(what) is \(Self.show(actual)) in the database; the model says \(Self.show(expected))")
+        throw Violation(
+            step: step, invariant: invariant,
+            detail: "\(what) is \(Self.show(actual)) in the database; the model says \(Self.show(expected))")
     }
 
     private func check(_ condition: Bool, _ detail: @autoclosure () -> String, step: Int, invariant: Invariant) throws {

@@ -36,7 +36,8 @@ extension Runner {
             guard validUntil == expected else {
                 throw Violation(
                     step: step.number, invariant: .answerAsPredicted,
-                    detail: "policy \(label) is valid until \(validUntil.map(\.description) ?? "-"), not \(expected.map(\.description) ?? "-")")
+                    detail:
+                        "policy \(label) is valid until \(validUntil.map(\.description) ?? "-"), not \(expected.map(\.description) ?? "-")")
             }
             model.policies[label] = Model.PolicyState(
                 id: id, rule: rule, quantity: quantity, minOrder: minOrder, validUntil: validUntil)
@@ -118,7 +119,10 @@ extension Runner {
                     step: step.number, invariant: .idempotentReplay,
                     detail: "after a lost answer, pay order=\(label) key=\(key) answered \(Self.describe(retry)), not the first payment")
             }
-            model.paid(label, paymentId: receipt.payment.id.rawValue, key: key, at: receipt.payment.createdAt, delivered: false)
+            // A replay that lost its answer moved nothing; a first payment that lost it is now paid.
+            if order.status != .paid {
+                model.paid(label, paymentId: receipt.payment.id.rawValue, key: key, at: receipt.payment.createdAt, delivered: false)
+            }
             return
         }
         guard case .payment(let receipt) = observation, !receipt.isReplay else { return }

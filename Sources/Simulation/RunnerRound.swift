@@ -39,7 +39,8 @@ extension Runner {
                     guard swept == modelled else {
                         return Violation(
                             step: step.number, invariant: .orderLifecycle,
-                            detail: "the sweep expired orders \(swept.sorted()); the answers of the round leave \(modelled.sorted()) to expire")
+                            detail:
+                                "the sweep expired orders \(swept.sorted()); the answers of the round leave \(modelled.sorted()) to expire")
                     }
                 }
                 coverage.expired(applied.expired.count)

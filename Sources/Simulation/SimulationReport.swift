@@ -34,7 +34,8 @@ public struct SimulationReport: Sendable {
         lines.append(
             "Simulation: seed \(options.seed), \(options.steps) steps, \(options.users) users, \(options.products) products, "
                 + "faults \(options.faults), \(options.database.summary), \(mode)"
-                + (options.plantedBugs.isEmpty ? "" : ", planted bugs: \(options.plantedBugs.map(\.rawValue).sorted().joined(separator: ", "))"))
+                + (options.plantedBugs.isEmpty
+                    ? "" : ", planted bugs: \(options.plantedBugs.map(\.rawValue).sorted().joined(separator: ", "))"))
         if let violation {
             lines.append("FAILED at step \(violation.step) of \(options.steps): \(violation.invariant.rawValue)")
             lines.append("  \(violation.detail)")
@@ -55,7 +56,8 @@ public struct SimulationReport: Sendable {
         if let shortest {
             lines.append(
                 "Shortest failing run: \(shortest.steps.count) of \(violation?.step ?? stepsRun) steps (\(shortest.replays) replays), "
-                    + "breaking \(shortest.violation.invariant.rawValue) at its step \(shortest.violation.step): \(shortest.violation.detail)")
+                    + "breaking \(shortest.violation.invariant.rawValue) at its step \(shortest.violation.step): \(shortest.violation.detail)"
+            )
             if let scenarioPath {
                 lines.append("  scenario: \(scenarioPath) (commerce run \(scenarioPath) fails where the simulator saw the break)")
                 lines.append("  trace: \(scenarioPath).mmd")

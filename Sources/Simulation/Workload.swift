@@ -23,7 +23,9 @@ struct Workload {
         drawn += 1
         if drawn <= products {
             let label = "p\(drawn)"
-            return Step(number: number, action: .addProduct(label: label, price: random.int(10...1_000) * 100, stock: random.int(0...30)), fault: nil)
+            return Step(
+                number: number, action: .addProduct(label: label, price: random.int(10...1_000) * 100, stock: random.int(0...30)),
+                fault: nil)
         }
         let action = queued.isEmpty ? draw(model) : queued.removeFirst()
         return Step(number: number, action: action, fault: fault(for: action))
@@ -94,11 +96,12 @@ struct Workload {
         }
         let first = label("o")
         let second = label("o")
-        queued += setup.dropFirst() + [
-            .place(label: first, user: buyer, items: items, coupon: coupon),
-            .place(label: second, user: buyer, items: items, coupon: coupon),
-            .pay(order: first, user: buyer, key: nil), .pay(order: second, user: buyer, key: nil),
-        ]
+        queued +=
+            setup.dropFirst() + [
+                .place(label: first, user: buyer, items: items, coupon: coupon),
+                .place(label: second, user: buyer, items: items, coupon: coupon),
+                .pay(order: first, user: buyer, key: nil), .pay(order: second, user: buyer, key: nil),
+            ]
         return setup.first ?? queued.removeFirst()
     }
 

@@ -89,12 +89,16 @@ struct Simulate: AsyncParsableCommand {
         bar.finish()
         if let emitScenario {
             try report.scenario.write(toFile: emitScenario, atomically: true, encoding: .utf8)
-            if let shortest = report.shortest { try shortest.mermaid.write(toFile: emitScenario + ".mmd", atomically: true, encoding: .utf8) }
+            if let shortest = report.shortest {
+                try shortest.mermaid.write(toFile: emitScenario + ".mmd", atomically: true, encoding: .utf8)
+            }
         }
         if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
         print(report.summary(scenarioPath: emitScenario), terminator: "")
         FileHandle.standardError.write(
-            Data("took \(String(format: "%.1f", Double(report.stepsRun) / max(report.stepsPerSecond, 1e-9))) s, \(Int(report.stepsPerSecond)) steps/s\n".utf8))
+            Data(
+                "took \(String(format: "%.1f", Double(report.stepsRun) / max(report.stepsPerSecond, 1e-9))) s, \(Int(report.stepsPerSecond)) steps/s\n"
+                    .utf8))
         if !report.passed { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,33 @@
+import App
+import Simulation
+import Testing
+
+/// The oracle can fail: each bug planted in the composition root is found within a bounded number of steps,
+/// with a seed that replays it, and the shortest failing run it emits fails in the console on a build with the
+/// bug and passes on one without.
+@Suite struct PlantedBugTests {
+    @Test(arguments: PlantedBug.allCases)
+    func aPlantedBugIsFoundAndItsScenarioFailsWhereTheSimulatorSawTheBreak(bug: PlantedBug) async throws {
+        var options = SimulationOptions(seed: 3)
+        options.steps = 3_000
+        options.plantedBugs = [bug]
+        let report = try await Simulator.run(options)
+        let violation = try #require(report.violation, "the oracle missed \(bug.rawValue)")
+        #expect(violation.step <= 3_000)
+        #expect(report.summary().contains("Replay: commerce simulate --seed 3 --steps \(violation.step)"))
+        #expect(report.summary().contains("--plant-bug \(bug.rawValue)"))
+
+        // The same seed finds it at the same step: the replay command is the failure.
+        options.steps = violation.step
+        options.shrinks = false
+        #expect(try await Simulator.run(options).violation == violation)
+
+        let shortest = try #require(report.shortest)
+        #expect(shortest.steps.count < violation.step)
+        #expect(shortest.mermaid.hasPrefix("sequenceDiagram"))
+        let withBug = try await replayInConsole(report.scenario, plantedBugs: [bug])
+        #expect(!withBug.passed, "the emitted scenario passed with \(bug.rawValue) planted")
+        let fixed = try await replayInConsole(report.scenario)
+        #expect(fixed.passed, "\(fixed.output.suffix(1_500))")
+    }
+}
