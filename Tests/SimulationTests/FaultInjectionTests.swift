@@ -1,8 +1,8 @@
 import App
 import Kernel
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// The composition root's fault points do what their names say, on the test engine.
 @Suite struct FaultInjectionTests {

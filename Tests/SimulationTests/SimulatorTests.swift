@@ -1,7 +1,7 @@
 import App
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// The simulator's promises: a seed names a run, runs pass on the real engines with faults, a passing run
 /// replays in the console, and the concurrent mode keeps the invariants.
