@@ -32,11 +32,11 @@ enum Observation: Sendable {
     case done
     /// A rule refused the request.
     case refused(ErrorCode)
-    /// The database was unavailable (the HTTP edge's `503`).
+    /// The database was unavailable, or a conflict outlasted its retries (the HTTP edge's `503`).
     case unavailable(String)
     /// The answer was lost after the commit (``InjectedCrash``).
     case crashed
-    /// Anything else: a fault of the server's own.
+    /// Anything else, a constraint or an undecodable row included: a fault of the server's own.
     case broken(String)
 
     /// The error code, for a refusal.
@@ -53,7 +53,7 @@ extension Call {
             return try await send(to: app, platform: platform)
         } catch let error as DomainError {
             return .refused(error.code)
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.isTransient {
             return .unavailable(error.description)
         } catch is InjectedCrash {
             return .crashed

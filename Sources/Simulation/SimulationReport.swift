@@ -62,6 +62,11 @@ public struct SimulationReport: Sendable {
                 lines.append("  scenario: \(scenarioPath) (commerce run \(scenarioPath) fails where the simulator saw the break)")
                 lines.append("  trace: \(scenarioPath).mmd")
             }
+        } else if violation != nil, options.concurrent > 1 {
+            lines.append("A concurrent run is not reproducible, so it is not shortened: the same seed may break elsewhere, or not at all.")
+        } else if violation != nil {
+            lines.append("The failure did not break again when replayed on SQLite in memory: the whole prefix is the shortest run.")
+            if let scenarioPath { lines.append("  scenario: \(scenarioPath) (the run up to the break)") }
         } else if let scenarioPath {
             lines.append("Scenario: \(scenarioPath) (commerce run \(scenarioPath) replays the run)")
         }

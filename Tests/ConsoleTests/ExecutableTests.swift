@@ -37,6 +37,48 @@ import Testing
         #expect(try exitStatus(["run", "--help"]) == 0)
     }
 
+    /// Standard output and the exit status.
+    func output(_ arguments: [String]) throws -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test func simulateIsReproducibleAndWhatItEmitsReplaysInRun() throws {
+        let scenario = TestDatabase.temporaryPath(".scn"), json = TestDatabase.temporaryPath(".json")
+        let failing = TestDatabase.temporaryPath(".scn")
+        defer { [scenario, json, failing, failing + ".mmd"].forEach(TestDatabase.remove) }
+        let arguments = ["simulate", "--seed", "21", "--steps", "400", "--emit-scenario", scenario, "--json", json]
+        let first = try output(arguments)
+        let second = try output(arguments)
+        #expect(first.status == 0)
+        #expect(first.text.contains("PASSED: 400 steps"), "\(first.text)")
+        #expect(first.text == second.text)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        #expect(summary?["passed"] as? Bool == true)
+        #expect(try exitStatus(["run", scenario]) == 0)
+
+        let found = try output(["simulate", "--seed", "3", "--steps", "300", "--plant-bug", "event-dropped", "--emit-scenario", failing])
+        #expect(found.status == 1)
+        #expect(found.text.contains("FAILED at step"), "\(found.text)")
+        #expect(found.text.contains("Replay: commerce simulate --seed 3 --steps "))
+        #expect(FileManager.default.fileExists(atPath: failing + ".mmd"))
+        #expect(try exitStatus(["run", failing, "--plant-bug", "event-dropped"]) == 1)
+        #expect(try exitStatus(["run", failing]) == 0)
+
+        #expect(try exitStatus(["simulate", "--faults", "bogus"]) == 2)
+        #expect(try exitStatus(["simulate", "--concurrent", "2", "--emit-scenario", scenario]) == 2)
+        #expect(try exitStatus(["simulate", "--help"]) == 0)
+    }
+
     @Test func pipedInputIsReadPlainly() throws {
         let process = Process()
         process.executableURL = Self.binary
