@@ -5,7 +5,9 @@ import Testing
 /// The oracle can fail: each bug planted in the composition root is found within a bounded number of steps,
 /// with a seed that replays it, and the shortest failing run it emits fails in the console on a build with the
 /// bug and passes on one without.
-@Suite struct PlantedBugTests {
+// Serialized: each run keeps a core busy, and several at once starved the timing-bound tests of other suites
+// (a 100 ms delivery timeout answered after 2.4 s in CI).
+@Suite(.serialized) struct PlantedBugTests {
     @Test(arguments: PlantedBug.allCases)
     func aPlantedBugIsFoundAndItsScenarioFailsWhereTheSimulatorSawTheBreak(bug: PlantedBug) async throws {
         var options = SimulationOptions(seed: 3)

@@ -5,7 +5,9 @@ import Testing
 
 /// The simulator's promises: a seed names a run, runs pass on the real engines with faults, a passing run
 /// replays in the console, and the concurrent mode keeps the invariants.
-@Suite struct SimulatorTests {
+// Serialized: each run keeps a core busy, and several at once starved the timing-bound tests of other suites
+// (a 100 ms delivery timeout answered after 2.4 s in CI).
+@Suite(.serialized) struct SimulatorTests {
     /// PostgreSQL runs a step in about ten times SQLite's time (round trips): its runs are shorter.
     private let onPostgres = TestEngine.current == .postgres
 
