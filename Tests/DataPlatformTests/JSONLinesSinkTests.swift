@@ -118,7 +118,8 @@ import Testing
             let took = ContinuousClock.now - started
             guard case .failed(let reason, _) = outcome else { Issue.record("delivered \(outcome)"); return }
             #expect(reason.contains("no acknowledgement within"))
-            #expect(took < .seconds(2), "delivery \(n) returned after \(took)")
+            // The disk never answers, so any bound separates the two; 10 s leaves room for a loaded machine.
+            #expect(took < .seconds(10), "delivery \(n) returned after \(took)")
         }
     }
 }

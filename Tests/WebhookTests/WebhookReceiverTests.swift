@@ -88,9 +88,10 @@ final class ScriptedReceiver: Sendable {
     @Test func aReceiverThatFailsHangsRedirectsAndRefusesThenRecovers() async throws {
         let receiver = ScriptedReceiver()
         receiver.script(
-            .status(.internalServerError), .hang(.seconds(2)), .redirect(to: "/elsewhere"), .status(.notFound), .status(.notFound))
+            .status(.internalServerError), .hang(.seconds(8)), .redirect(to: "/elsewhere"), .status(.notFound), .status(.notFound))
         try await receiver.serve { url in
-            let (outbox, scheduler, webhook) = try await outbox(url: url)
+            // A 3 s timeout: long enough for a loaded machine's answers, short of the 8 s hang.
+            let (outbox, scheduler, webhook) = try await outbox(url: url, timeout: .seconds(3))
             guard case .failed(let reason, _) = try await outbox.deliverNow(eventId: "e-1") else { throw Unexpected("first attempt") }
             #expect(reason == "the webhook answered 500")
             let lines = try await scheduler.advance(by: .minutes(5)).flatMap(\.lines)
