@@ -13,12 +13,13 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Order+pay pairs over HTTP.") var pairs = 3_000
     @Option(help: "Orders in the sweep's table.") var sweepTotal = 1_000_000
     @Option(help: "Repetitions of the scenario and start-up timings.") var repetitions = 5
+    @Option(help: "Steps of each simulator run.") var steps = 10_000
     @Option(help: "Write the table as JSON to this file.") var json: String?
     @Option(help: "Also measure on this PostgreSQL server (postgres://USER@HOST:PORT/DB; each run in a new schema).")
     var postgres: String?
     @Option(help: .hidden) var part: String?
 
-    static let parts = ["usecases", "durability", "concurrency", "http", "sweep", "scenarios"]
+    static let parts = ["usecases", "durability", "concurrency", "http", "sweep", "scenarios", "simulate"]
 
     func run() async throws {
         if let part {
@@ -55,6 +56,7 @@ struct Bench: AsyncParsableCommand {
             let binary =
                 FileManager.default.isExecutableFile(atPath: beside.path) ? beside : root.appendingPathComponent(".build/release/commerce")
             return try await ScenarioBenchmark.run(packageRoot: root, commerceBinary: binary, repetitions: repetitions)
+        case "simulate": return try await SimulationBenchmark.run(steps: steps)
         default: throw ValidationError("unknown part '\(part)'")
         }
     }

@@ -29,6 +29,12 @@ import Testing
         #expect(rows.allSatisfy { $0.value > 0 })
     }
 
+    @Test func simulate() async throws {
+        let rows = try await SimulationBenchmark.run(steps: 200)
+        #expect(rows.count == 4)
+        #expect(rows.allSatisfy { $0.value > 0 })
+    }
+
     @Test func sweep() async throws {
         let rows = try await SweepBenchmark.run(total: 2_000, dueCounts: [200, 20])
         #expect(rows.count == 4)
