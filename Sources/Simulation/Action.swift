@@ -44,6 +44,12 @@ public enum Action: Sendable, Equatable {
         case percent(Int64, max: Int64?)
     }
 
+    /// The name a product labelled `p3` is added with: `Product 3` (the system's and the scenario's).
+    static func productName(_ label: String) -> String { "Product \(label.dropFirst())" }
+
+    /// The name a policy labelled `cp3` is created with: `Policy 3`.
+    static func policyName(_ label: String) -> String { "Policy \(label.dropFirst(2))" }
+
     /// The use case the action exercises, for the outcome table.
     var useCase: String {
         switch self {

@@ -103,15 +103,4 @@ public struct Coverage: Sendable, Equatable {
         Branch.allCases.filter { branches[$0] == nil }.map(\.rawValue)
             + SimulatedFault.allCases.filter { plan.rate($0) > 0 && faultsFired[$0] == nil }.map(\.rawValue)
     }
-
-    /// Adds another run's counts (the concurrent mode's users).
-    mutating func merge(_ other: Coverage) {
-        for (useCase, counts) in other.outcomes {
-            for (outcome, count) in counts { outcomes[useCase, default: [:]][outcome, default: 0] += count }
-        }
-        for (branch, count) in other.branches { branches[branch, default: 0] += count }
-        for (fault, count) in other.faultsInjected { faultsInjected[fault, default: 0] += count }
-        for (fault, count) in other.faultsFired { faultsFired[fault, default: 0] += count }
-        ordersExpired += other.ordersExpired
-    }
 }

@@ -29,7 +29,7 @@ extension Runner {
             guard let observation = observations[index] else { continue }
             coverage.count(step, observation, model: before, serializationRetried: false)
             if case .broken(let reason) = observation {
-                return Violation(step: step.number, invariant: .serverFault, detail: "\(script.command(step, before)) failed: \(reason)")
+                return Violation(step: step.number, invariant: .serverFault, detail: "\(script.command(step)) failed: \(reason)")
             }
             do {
                 let applied = try await apply(step, call: call, observation: observation)

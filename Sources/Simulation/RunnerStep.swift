@@ -17,7 +17,7 @@ extension Runner {
         let retried = (faults.fired[.serializationFailure] ?? 0) > retriesBefore && observation.code == nil
         coverage.count(step, observation, model: before, serializationRetried: retried)
         if case .broken(let reason) = observation {
-            return Violation(step: step.number, invariant: .serverFault, detail: "\(script.command(step, model)) failed: \(reason)")
+            return Violation(step: step.number, invariant: .serverFault, detail: "\(script.command(step)) failed: \(reason)")
         }
         if let mismatch = judge(step, prediction: prediction, observation: observation) {
             script.record(step, prediction: prediction, model: model, before: before, expired: [])
@@ -60,14 +60,14 @@ extension Runner {
     func resolve(_ action: Action) -> Call? {
         switch action {
         case .addProduct(let label, let price, let stock):
-            return .addProduct(name: "Product \(label.dropFirst())", price: price, stock: stock)
+            return .addProduct(name: Action.productName(label), price: price, stock: stock)
         case .charge(let user, let amount):
             return .charge(user: user, amount: amount)
         case .restock(let product, let quantity):
             return model.products[product].map { .restock(product: $0.id, quantity: quantity) }
         case .createPolicy(let label, let rule, let quantity, let validSeconds, let minOrder):
             return .createPolicy(
-                name: "Policy \(label.dropFirst(2))", rule: rule, quantity: quantity, validSeconds: validSeconds, minOrder: minOrder)
+                name: Action.policyName(label), rule: rule, quantity: quantity, validSeconds: validSeconds, minOrder: minOrder)
         case .issue(_, let policy, let user):
             guard let policy else { return .issue(policy: unknownID, user: user) }
             return model.policies[policy].map { .issue(policy: $0.id, user: user) }
@@ -104,7 +104,7 @@ extension Runner {
 
     /// Why the answer is not the predicted one, or nil when it is.
     private func judge(_ step: Step, prediction: Model.Prediction, observation: Observation) -> String? {
-        let command = script.command(step, model)
+        let command = script.command(step)
         let expected: String
         switch (prediction, step.fault?.injected) {
         case (.fails(let code), _):

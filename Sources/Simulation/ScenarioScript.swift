@@ -24,16 +24,16 @@ struct ScenarioScript: Sendable {
     }
 
     /// The step's command, without `!`, the expected code or the binding.
-    func command(_ step: Step, _ model: Model) -> String {
+    func command(_ step: Step) -> String {
         switch step.action {
         case .addProduct(let label, let price, let stock):
-            return "product add \"Product \(label.dropFirst())\" price=\(price) stock=\(stock)"
+            return "product add \"\(Action.productName(label))\" price=\(price) stock=\(stock)"
         case .charge(let user, let amount):
             return "point charge user=\(user) amount=\(amount)"
         case .restock(let product, let quantity):
             return "product restock $\(product) qty=\(quantity)"
         case .createPolicy(let label, let rule, let quantity, let validSeconds, let minOrder):
-            var words = ["coupon create \"Policy \(label.dropFirst(2))\""]
+            var words = ["coupon create \"\(Action.policyName(label))\""]
             switch rule {
             case .fixed(let amount): words.append("fixed=\(amount)")
             case .percent(let percent, let max):
@@ -70,7 +70,7 @@ struct ScenarioScript: Sendable {
     /// `before` the state before it, `expired` the orders it moved to EXPIRED.
     mutating func record(_ step: Step, prediction: Model.Prediction, model: Model, before: Model, expired: [String]) {
         phase(step)
-        let command = command(step, before)
+        let command = command(step)
         if case .fails(let code) = prediction {
             lines.append("! \(command) => \(code.rawValue)")
             return

@@ -20,11 +20,11 @@ public struct SimulationReport: Sendable {
 
     public var passed: Bool { violation == nil }
 
+    /// Wall-clock seconds.
+    public var elapsedSeconds: Double { Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+
     /// Steps per second of wall-clock time.
-    public var stepsPerSecond: Double {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return seconds > 0 ? Double(stepsRun) / seconds : 0
-    }
+    public var stepsPerSecond: Double { elapsedSeconds > 0 ? Double(stepsRun) / elapsedSeconds : 0 }
 
     /// The report as `commerce simulate` prints it: the same, byte for byte, for the same seed and options in
     /// the default mode.
@@ -130,7 +130,7 @@ public struct SimulationReport: Sendable {
             branches: Dictionary(uniqueKeysWithValues: Branch.allCases.map { ($0.rawValue, coverage.branches[$0] ?? 0) }),
             faultsInjected: Dictionary(uniqueKeysWithValues: coverage.faultsInjected.map { ($0.key.rawValue, $0.value) }),
             faultsTookEffect: Dictionary(uniqueKeysWithValues: coverage.faultsFired.map { ($0.key.rawValue, $0.value) }),
-            unreached: coverage.unreached(faults: options.faults), elapsedSeconds: Double(stepsRun) / max(stepsPerSecond, 1e-9),
+            unreached: coverage.unreached(faults: options.faults), elapsedSeconds: elapsedSeconds,
             stepsPerSecond: stepsPerSecond)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -97,7 +97,7 @@ struct Simulate: AsyncParsableCommand {
         print(report.summary(scenarioPath: emitScenario), terminator: "")
         FileHandle.standardError.write(
             Data(
-                "took \(String(format: "%.1f", Double(report.stepsRun) / max(report.stepsPerSecond, 1e-9))) s, \(Int(report.stepsPerSecond)) steps/s\n"
+                "took \(String(format: "%.1f", report.elapsedSeconds)) s, \(Int(report.stepsPerSecond)) steps/s\n"
                     .utf8))
         if !report.passed { throw ExitCode(1) }
     }
