@@ -138,6 +138,11 @@ struct Model: Sendable {
     }
 
     /// The amounts an order would have, or why it is refused.
+    ///
+    /// The amounts are the prices and the coupon's rule alone, worked out before the checks of stock, coupon use
+    /// and balance: in a concurrent round the model learns of the round's steps in an order of its own, so an
+    /// order that the shop placed before a payment took its stock or its coupon must still be priced as the shop
+    /// priced it.
     func predictPlace(
         user: Int64, items: [Action.Item], coupon: Action.Reference?
     ) -> (
@@ -150,17 +155,24 @@ struct Model: Sendable {
         }
         guard items.allSatisfy({ $0.product != nil }) else { return (.fails(.productNotFound), none, 0, 0) }
         let lines = merged(items)
-        for line in lines where (products[line.product]?.stock ?? 0) < line.quantity { return (.fails(.outOfStock), lines, 0, 0) }
         let total = lines.reduce(0) { $0 + (products[$1.product]?.price ?? 0) * $1.quantity }
-        var discount: Int64 = 0
+        var issued: CouponState?
+        var policy: PolicyState?
+        if case .label(let label) = coupon {
+            issued = coupons[label]
+            policy = issued.flatMap { policies[$0.policy] }
+        }
+        let discount = policy.map { Self.discount($0.rule, on: total) } ?? 0
+        for line in lines where (products[line.product]?.stock ?? 0) < line.quantity {
+            return (.fails(.outOfStock), lines, total, discount)
+        }
         if let coupon {
-            guard case .label(let label) = coupon else { return (.fails(.couponNotFound), lines, total, 0) }
-            guard let issued = coupons[label], let policy = policies[issued.policy] else { return (.notApplicable, lines, total, 0) }
+            guard case .label = coupon else { return (.fails(.couponNotFound), lines, total, 0) }
+            guard let issued, let policy else { return (.notApplicable, lines, total, 0) }
             guard issued.user == user else { return (.fails(.couponNotFound), lines, total, 0) }
-            guard issued.usedBy == nil else { return (.fails(.couponAlreadyUsed), lines, total, 0) }
+            guard issued.usedBy == nil else { return (.fails(.couponAlreadyUsed), lines, total, discount) }
             if let end = policy.validUntil, now >= end { return (.fails(.couponExpired), lines, total, 0) }
             guard total >= policy.minOrder else { return (.fails(.couponMinOrderNotMet), lines, total, 0) }
-            discount = Self.discount(policy.rule, on: total)
         }
         let balance = users[user]?.balance ?? 0
         guard balance >= total - discount else { return (.fails(.insufficientBalance), lines, total, discount) }

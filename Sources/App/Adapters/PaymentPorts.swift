@@ -2,6 +2,7 @@ import Coupon
 import DataPlatform
 import Foundation
 import Kernel
+import Logging
 import Order
 import Payment
 import Point
@@ -81,6 +82,7 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
 
     let dataPlatform: DataPlatformService
     let tracer: any Tracer
+    let logger = Logger(label: "commerce.dataplatform")
     /// The event `record` encoded last, so that `publish` right after the commit sends those bytes without
     /// encoding them again (JSON encoding was a twentieth of a payment). Another payment in between only means a
     /// second encoding of the same bytes.
@@ -94,7 +96,17 @@ struct PaidOrderPublisherAdapter: PaidOrderPublisher {
 
     func publish(_ paid: PaidOrder) async -> Bool {
         tracer.record(TraceMessage(PaymentService.name, .call, DataPlatformService.name, SeedLabels.sendToPlatform.request))
-        let outcome = try? await dataPlatform.deliverNow(try lastRecorded.take(paid.eventId) ?? Self.event(paid))
+        let outcome: DeliveryOutcome?
+        do {
+            outcome = try await dataPlatform.deliverNow(try lastRecorded.take(paid.eventId) ?? Self.event(paid))
+        } catch {
+            // The payment stands and its event is in the outbox, untried or with the attempt unrecorded: the
+            // relay sends it once its first lease ends. Said, so that an operator sees a failing database here.
+            logger.warning(
+                "the paid order's event was not sent, or its attempt not recorded; the relay retries it after its lease",
+                metadata: ["eventId": "\(paid.eventId)", "orderId": "\(paid.orderId)", "error": "\(error)"])
+            outcome = nil
+        }
         let delivered = outcome == .delivered
         tracer.record(
             TraceMessage(
