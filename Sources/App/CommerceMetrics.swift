@@ -26,7 +26,7 @@ public final class CommerceMetrics: DatabaseObserver {
             case .some: "failed"
             }
         Timer(label: "commerce_db_transaction_duration", dimensions: [("kind", kindLabel), ("outcome", outcome)], factory: factory)
-            .recordNanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+            .recordNanoseconds(duration.inNanoseconds)
         if attempt > 1 {
             Counter(label: "commerce_db_retries_total", dimensions: [("kind", kindLabel)], factory: factory).increment()
         }

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Foundation
 import Hummingbird
+import Kernel
 import Prometheus
 
 /// The Prometheus registry behind `/metrics`, and the factory every metric of the process is made with (the
@@ -30,7 +31,7 @@ public final class HTTPMetrics: Sendable {
         let labels = [("route", route), ("method", method), ("status", String(status))]
         Counter(label: "commerce_http_requests_total", dimensions: labels, factory: factory).increment()
         Timer(label: "commerce_http_request_duration", dimensions: [("route", route), ("method", method)], factory: factory)
-            .recordNanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
+            .recordNanoseconds(duration.inNanoseconds)
     }
 }
 

@@ -53,7 +53,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         var metadata: Logger.Metadata = [
             "requestId": "\(trace.id)", "method": "\(request.method.rawValue)", "path": "\(LogText.escaped(request.uri.path))",
             "status": "\(response.status.code)",
-            "ms": "\(Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000 + Double(elapsed.components.seconds) * 1000)",
+            "ms": "\(elapsed.inMilliseconds)",
         ]
         if let user = trace.user { metadata["user"] = "\(user)" }
         if let name = Self.idempotencyKey, let key = request.headers[name] { metadata["idempotencyKey"] = "\(LogText.escaped(key))" }

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// What a simulation found: the run's size, the failure if any, the coverage, and the run as a scenario.
 public struct SimulationReport: Sendable {
@@ -21,7 +22,7 @@ public struct SimulationReport: Sendable {
     public var passed: Bool { violation == nil }
 
     /// Wall-clock seconds.
-    public var elapsedSeconds: Double { Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+    public var elapsedSeconds: Double { elapsed.inSeconds }
 
     /// Steps per second of wall-clock time.
     public var stepsPerSecond: Double { elapsedSeconds > 0 ? Double(stepsRun) / elapsedSeconds : 0 }

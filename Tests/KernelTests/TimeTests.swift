@@ -57,3 +57,25 @@ import Testing
         #expect(TimeSpan.seconds(93_784).description == "1d2h3m4s")
     }
 }
+
+/// A `Duration` in the units that metrics, logs and SQLite count in.
+@Suite struct DurationUnitsTests {
+    @Test func secondsKeepTheFraction() {
+        #expect(Duration.milliseconds(1_500).inSeconds == 1.5)
+        #expect(Duration.seconds(5).inSeconds == 5)
+        #expect(Duration.zero.inSeconds == 0)
+    }
+
+    @Test func nanosecondsAreWholeAndHeldAtTheBounds() {
+        #expect(Duration.milliseconds(2).inNanoseconds == 2_000_000)
+        #expect(Duration.seconds(3).inNanoseconds + Duration.nanoseconds(7).inNanoseconds == 3_000_000_007)
+        #expect((Duration.seconds(1) + .nanoseconds(1)).inNanoseconds == 1_000_000_001)
+        #expect(Duration.seconds(Int64.max).inNanoseconds == .max)
+        #expect(Duration.seconds(Int64.min).inNanoseconds == .min)
+    }
+
+    @Test func millisecondsKeepTheMicroseconds() {
+        #expect(Duration.microseconds(1_023).inMilliseconds == 1.023)
+        #expect(abs((Duration.seconds(2) + .microseconds(5)).inMilliseconds - 2000.005) < 1e-9)
+    }
+}

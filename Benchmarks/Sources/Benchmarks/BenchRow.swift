@@ -1,5 +1,6 @@
 import Foundation
 import Histogram
+import Kernel
 import Synchronization
 
 /// One figure of a benchmark run.
@@ -25,7 +26,7 @@ final class Latencies: Sendable {
     private let histogram = Mutex(Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three))
 
     func record(_ duration: Duration) {
-        let micros = UInt64(max(1, duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000))
+        let micros = UInt64(max(1, duration.inNanoseconds / 1000))
         histogram.withLock { _ = $0.record(micros) }
     }
 
@@ -39,8 +40,7 @@ final class Latencies: Sendable {
 func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     let start = ContinuousClock.now
     try await body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (ContinuousClock.now - start).inSeconds
 }
 
 /// Runs `count` operations with `callers` concurrent callers, each taking the next index; records each latency.

@@ -34,8 +34,7 @@ public final class WebhookDataPlatform: DataPlatformClient {
             configuration: HTTPClient.Configuration(
                 redirectConfiguration: .disallow,
                 timeout: HTTPClient.Configuration.Timeout(
-                    connect: .nanoseconds(Int64(connectTimeout / .nanoseconds(1))),
-                    read: .nanoseconds(Int64(readTimeout / .nanoseconds(1))))))
+                    connect: TimeAmount(connectTimeout), read: TimeAmount(readTimeout))))
     }
 
     public func send(_ event: PlatformEvent) async throws {

@@ -95,7 +95,7 @@ public struct RetryPolicy: Sendable {
     public func delay(beforeAttempt attempt: Int) -> Duration {
         let exponent = min(max(0, attempt - 2), 20)
         let full = min(maxDelay, baseDelay * (1 << exponent))
-        let fullNanoseconds = max(2, Int64(full.components.seconds) * 1_000_000_000 + full.components.attoseconds / 1_000_000_000)
+        let fullNanoseconds = max(2, full.inNanoseconds)
         return .nanoseconds(fullNanoseconds / 2 + Int64.random(in: 0...(fullNanoseconds / 2)))
     }
 }

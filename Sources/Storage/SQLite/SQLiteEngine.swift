@@ -82,8 +82,7 @@ public final class SQLiteEngine: DatabaseEngine {
         configuration.readonly = readonly
         // Transactions begin and end in separate calls on the lane's thread (BEGIN, the use case, COMMIT).
         configuration.allowsUnsafeTransactions = true
-        let seconds = Double(settings.busyTimeout.components.seconds) + Double(settings.busyTimeout.components.attoseconds) / 1e18
-        configuration.busyMode = .timeout(seconds)
+        configuration.busyMode = .timeout(settings.busyTimeout.inSeconds)
         let synchronous = settings.synchronous.rawValue
         let isFile = settings.storage != .memory
         configuration.prepareDatabase { db in
