@@ -1,4 +1,7 @@
 import Kernel
+import Order
+import Point
+import Product
 
 /// A branch of the seed's three diagrams, or an edge of one that the simulator aims to reach.
 public enum Branch: String, Sendable, CaseIterable, Codable {
@@ -50,14 +53,14 @@ public struct Coverage: Sendable, Equatable {
             case nil where outcome == "OK":
                 reach(.orderCreated)
                 if coupon != nil { reach(.orderCouponAccepted) }
-            case .some(let code) where code.rawValue == "OUT_OF_STOCK": reach(.orderOutOfStock)
+            case .outOfStock?: reach(.orderOutOfStock)
             case .some(let code) where code.rawValue.hasPrefix("COUPON_"): reach(.orderCouponRefused)
-            case .some(let code) where code.rawValue == "INSUFFICIENT_BALANCE": reach(.orderInsufficientBalance)
+            case .insufficientBalance?: reach(.orderInsufficientBalance)
             default: break
             }
         case .pay(let label, _, _):
             let order = label.flatMap { model.orders[$0] }
-            if observation.code?.rawValue == "ORDER_NOT_FOUND" { reach(.paymentOrderMissing) }
+            if observation.code == .orderNotFound { reach(.paymentOrderMissing) }
             if case .payment(let receipt) = observation {
                 if receipt.isReplay {
                     reach(.paymentReplayed)
@@ -68,7 +71,7 @@ public struct Coverage: Sendable, Equatable {
                     if let order, order.expiresAt.seconds(since: model.now) == 1 { reach(.paymentLastSecond) }
                 }
             }
-            if let order, order.expiresAt == model.now, order.status == .pending, observation.code?.rawValue == "ORDER_EXPIRED" {
+            if let order, order.expiresAt == model.now, order.status == .pending, observation.code == .orderExpired {
                 reach(.paymentAtDeadline)
             }
         default:

@@ -1,4 +1,5 @@
 import App
+import DataPlatform
 
 /// A fault the simulator injects, at a named point the composition root offers (the contexts never know).
 public enum SimulatedFault: String, Sendable, CaseIterable, Codable, Comparable {
@@ -36,6 +37,19 @@ public enum SimulatedFault: String, Sendable, CaseIterable, Codable, Comparable 
         case .platformFails, .platformHangs, .platformAcksTwice, .clockJump: nil
         }
     }
+
+    /// The mode the simulated platform is put in for the step, for the platform's faults.
+    var platformMode: InMemoryDataPlatform.Mode? {
+        switch self {
+        case .platformFails: .down
+        case .platformHangs: .hanging
+        case .platformAcksTwice: .duplicating
+        case .failBeforeCommit, .crashAfterCommit, .serializationFailure, .clockJump: nil
+        }
+    }
+
+    /// Whether the payment's delivery right after its commit fails (the platform is down or hangs).
+    var failsTheDelivery: Bool { self == .platformFails || self == .platformHangs }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)

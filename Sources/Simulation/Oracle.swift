@@ -17,25 +17,23 @@ struct Oracle {
 
     /// Checks what `step` touched: balances, stock, the order, the coupon, the outbox's count.
     func checkTouched(_ step: Step, expired: [String]) async -> Violation? {
-        do {
-            try await touched(step, expired: expired)
-            return nil
-        } catch let violation as Violation {
-            return violation
-        } catch {
-            return Violation(step: step.number, invariant: .serverFault, detail: "reading the database to check: \(error)")
-        }
+        await verdict(step: step.number, reading: "check") { try await touched(step, expired: expired) }
     }
 
     /// Checks every invariant over the whole database.
     func audit(step: Int) async -> Violation? {
+        await verdict(step: step, reading: "audit") { try await auditAll(step: step) }
+    }
+
+    /// The violation `checks` throws, nil when it returns; a failure to read the database is the server's fault.
+    private func verdict(step: Int, reading purpose: String, _ checks: () async throws -> Void) async -> Violation? {
         do {
-            try await auditAll(step: step)
+            try await checks()
             return nil
         } catch let violation as Violation {
             return violation
         } catch {
-            return Violation(step: step, invariant: .serverFault, detail: "reading the database to audit: \(error)")
+            return Violation(step: step, invariant: .serverFault, detail: "reading the database to \(purpose): \(error)")
         }
     }
 
@@ -118,15 +116,16 @@ struct Oracle {
     private func auditAll(step: Int) async throws {
         runner.checks += 1
         let orders = try await app.orders.orders()
+        let ordersById = Dictionary(uniqueKeysWithValues: orders.map { ($0.id, $0) })
         let payments = try await app.payments.payments()
-        try auditOrders(orders, payments: payments, step: step)
+        try auditOrders(orders, byId: ordersById, payments: payments, step: step)
         try await auditStock(orders, step: step)
         try await auditMoney(orders, step: step)
-        try await auditCoupons(orders, step: step)
+        try await auditCoupons(orders, byId: ordersById, step: step)
         try await auditOutbox(orders, step: step)
     }
 
-    private func auditOrders(_ orders: [Order], payments: [Payment], step: Int) throws {
+    private func auditOrders(_ orders: [Order], byId ordersById: [OrderID: Order], payments: [Payment], step: Int) throws {
         try same("orders in the database", orders.count, model.orderLabels.count, step: step, invariant: .modelMatchesDatabase)
         let paymentsByOrder = Dictionary(grouping: payments, by: \.orderId)
         let lastSweep = model.lastSweep(atOrBefore: model.now)
@@ -167,7 +166,7 @@ struct Oracle {
             }
         }
         try check(
-            payments.allSatisfy { payment in orders.contains { $0.id == payment.orderId && $0.status == .paid } },
+            payments.allSatisfy { ordersById[$0.orderId]?.status == .paid },
             "a payment exists for an order that is not PAID", step: step, invariant: .orderLifecycle)
     }
 
@@ -206,8 +205,7 @@ struct Oracle {
         }
     }
 
-    private func auditCoupons(_ orders: [Order], step: Int) async throws {
-        let ordersById = Dictionary(uniqueKeysWithValues: orders.map { ($0.id, $0) })
+    private func auditCoupons(_ orders: [Order], byId ordersById: [OrderID: Order], step: Int) async throws {
         var paidWithCoupon: [CouponID: [Order]] = [:]
         for order in orders where order.status == .paid {
             if let coupon = order.couponId { paidWithCoupon[coupon, default: []].append(order) }
@@ -248,8 +246,9 @@ struct Oracle {
     private func auditOutbox(_ orders: [Order], step: Int) async throws {
         let events = try await app.dataPlatform.events()
         var eventsByOrder: [Int64: Int] = [:]
+        let decoder = JSONDecoder()
         for event in events {
-            guard let orderId = try? JSONDecoder().decode(EventOrder.self, from: Data(event.event.payload.utf8)).orderId else {
+            guard let orderId = try? decoder.decode(EventOrder.self, from: Data(event.event.payload.utf8)).orderId else {
                 throw Violation(step: step, invariant: .outboxComplete, detail: "event \(event.event.eventId) names no order")
             }
             eventsByOrder[orderId, default: 0] += 1

@@ -126,7 +126,7 @@ extension Runner {
             return
         }
         guard case .payment(let receipt) = observation, !receipt.isReplay else { return }
-        let deliverable = model.platformUp && step.fault != .platformFails && step.fault != .platformHangs
+        let deliverable = model.platformUp && step.fault?.failsTheDelivery != true
         guard receipt.payment.amount.won == order.pay, receipt.payment.createdAt == model.now else {
             throw Violation(
                 step: step.number, invariant: .answerAsPredicted,

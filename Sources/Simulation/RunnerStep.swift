@@ -42,17 +42,11 @@ extension Runner {
     func send(_ call: Call, fault: SimulatedFault?) async -> Observation {
         if let injected = fault?.injected { faults.arm(injected) }
         // A platform that is down stays down: its faults strike a platform that is up.
-        switch model.platformUp ? fault : nil {
-        case .platformFails: platform.set(mode: .down)
-        case .platformHangs: platform.set(mode: .hanging)
-        case .platformAcksTwice: platform.set(mode: .duplicating)
-        default: break
-        }
+        let platformMode = model.platformUp ? fault?.platformMode : nil
+        if let platformMode { platform.set(mode: platformMode) }
         let observation = await call.execute(on: app, platform: platform)
         faults.disarm()
-        if model.platformUp, fault == .platformFails || fault == .platformHangs || fault == .platformAcksTwice {
-            platform.set(up: model.platformUp)
-        }
+        if platformMode != nil { platform.set(up: true) }
         return observation
     }
 

@@ -15,8 +15,6 @@ struct ScenarioScript: Sendable {
     /// The text, ending with a newline.
     var text: String { lines.joined(separator: "\n") + "\n" }
 
-    mutating func append(_ line: String) { lines.append(line) }
-
     /// A step that names an entity that does not exist: its creation failed, or a shortened replay left it out.
     mutating func skipped(_ step: Step) {
         phase(step)
@@ -96,7 +94,7 @@ struct ScenarioScript: Sendable {
         }
         lines.append(command + binding(step))
         if step.fault == .crashAfterCommit, case .pay = step.action { lines.append("\(command)  # the client's retry: a replay") }
-        if (step.fault == .platformFails || step.fault == .platformHangs) && before.platformUp { lines.append("dataplatform up") }
+        if step.fault?.failsTheDelivery == true && before.platformUp { lines.append("dataplatform up") }
         expectations(step, model: model, expired: expired)
     }
 

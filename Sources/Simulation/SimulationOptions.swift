@@ -25,6 +25,13 @@ public struct SimulationOptions: Sendable {
     /// The options of a run with `seed` and the defaults.
     public init(seed: UInt64) { self.seed = seed }
 
+    /// Refuses sizes a run cannot have.
+    public func validate() throws(SimulationError) {
+        guard steps >= 1, users >= 1, products >= 1, concurrent >= 1, auditEvery >= 1 else {
+            throw SimulationError("--steps, --users, --products, --concurrent and --audit-every must be at least 1")
+        }
+    }
+
     /// The command line that runs these options again, with `steps` steps.
     public func replayCommand(steps: Int? = nil) -> String {
         var words = [
@@ -38,6 +45,6 @@ public struct SimulationOptions: Sendable {
     }
 
     var runSettings: Runner.RunSettings {
-        Runner.RunSettings(users: users, database: database, plantedBugs: plantedBugs, auditEvery: max(1, auditEvery))
+        Runner.RunSettings(users: users, database: database, plantedBugs: plantedBugs, auditEvery: auditEvery)
     }
 }

@@ -24,6 +24,9 @@ public struct SimulationReport: Sendable {
     /// Wall-clock seconds.
     public var elapsedSeconds: Double { elapsed.inSeconds }
 
+    /// The command that runs this report's run again, up to its failure if it failed.
+    public var replay: String { options.replayCommand(steps: violation?.step ?? options.steps) }
+
     /// Steps per second of wall-clock time.
     public var stepsPerSecond: Double { elapsedSeconds > 0 ? Double(stepsRun) / elapsedSeconds : 0 }
 
@@ -53,7 +56,7 @@ public struct SimulationReport: Sendable {
         lines.append("")
         lines.append(unreached.isEmpty ? "Every branch and every fault was reached." : "Not reached: " + unreached.joined(separator: "; "))
         lines.append("")
-        lines.append("Replay: \(options.replayCommand(steps: violation?.step ?? options.steps))")
+        lines.append("Replay: \(replay)")
         if let shortest {
             lines.append(
                 "Shortest failing run: \(shortest.steps.count) of \(violation?.step ?? stepsRun) steps (\(shortest.replays) replays), "
@@ -126,7 +129,7 @@ public struct SimulationReport: Sendable {
         let document = Document(
             seed: options.seed, steps: options.steps, stepsRun: stepsRun, passed: passed,
             violation: violation.map { ViolationDocument(step: $0.step, invariant: $0.invariant.rawValue, detail: $0.detail) },
-            replay: options.replayCommand(steps: violation?.step ?? options.steps), shortestFailingRun: shortest?.steps.count,
+            replay: replay, shortestFailingRun: shortest?.steps.count,
             checks: checks, audits: audits, restarts: restarts, outcomes: coverage.outcomes,
             branches: Dictionary(uniqueKeysWithValues: Branch.allCases.map { ($0.rawValue, coverage.branches[$0] ?? 0) }),
             faultsInjected: Dictionary(uniqueKeysWithValues: coverage.faultsInjected.map { ($0.key.rawValue, $0.value) }),

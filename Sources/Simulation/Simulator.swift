@@ -11,9 +11,7 @@ public enum Simulator {
     public static func run(
         _ options: SimulationOptions, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> SimulationReport {
-        guard options.steps >= 1, options.users >= 1, options.products >= 1, options.concurrent >= 1 else {
-            throw SimulationError("--steps, --users, --products and --concurrent must be at least 1")
-        }
+        try options.validate()
         let started = ContinuousClock.now
         let runner = try await Runner.start(options.runSettings)
         var workload = Workload(seed: options.seed, users: options.users, products: options.products, faults: options.faults)

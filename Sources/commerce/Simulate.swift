@@ -59,32 +59,37 @@ struct Simulate: AsyncParsableCommand {
     var plantedBugs: [PlantedBug] = []
 
     func validate() throws {
-        guard steps >= 1, users >= 1, products >= 1, concurrent >= 1, auditEvery >= 1 else {
-            throw ValidationError("--steps, --users, --products, --concurrent and --audit-every must be at least 1")
-        }
         if concurrent > 1, emitScenario != nil {
             throw ValidationError("--emit-scenario needs the reproducible mode: drop --concurrent")
         }
-        do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError(error.description) }
-        if let database {
-            do { _ = try DatabaseSetting(parsing: database) } catch { throw ValidationError(error.description) }
-        }
+        _ = try options(seed: 0)
     }
 
-    func run() async throws {
-        var options = SimulationOptions(seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)))
+    /// The options the flags name (a usage error when they name none), with `seed`.
+    private func options(seed: UInt64) throws -> SimulationOptions {
+        var options = SimulationOptions(seed: seed)
         options.steps = steps
         options.users = users
         options.products = products
-        options.faults = try FaultPlan(parsing: faults)
-        if let database {
-            options.database = try DatabaseSetting(parsing: database)
-            options.databaseArgument = database
-        }
         options.concurrent = concurrent
         options.plantedBugs = Set(plantedBugs)
         options.auditEvery = auditEvery
-        let bar = ProgressBar(total: steps)
+        do {
+            options.faults = try FaultPlan(parsing: faults)
+            if let database {
+                options.database = try DatabaseSetting(parsing: database)
+                options.databaseArgument = database
+            }
+            try options.validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        return options
+    }
+
+    func run() async throws {
+        let options = try options(seed: seed ?? UInt64.random(in: 0...UInt64(UInt32.max)))
+        let bar = ProgressBar()
         let report = try await Simulator.run(options) { done, total in bar.update(done, of: total) }
         bar.finish()
         if let emitScenario {
@@ -107,10 +112,7 @@ extension PlantedBug: ExpressibleByArgument {}
 
 /// Progress on standard error: a bar redrawn in place on a terminal, a plain line every tenth when piped.
 final class ProgressBar: Sendable {
-    let total: Int
     private let onTerminal = isatty(STDERR_FILENO) == 1
-
-    init(total: Int) { self.total = total }
 
     func update(_ done: Int, of total: Int) {
         let tenth = max(1, total / 10)

@@ -12,20 +12,18 @@ struct FaultInjectingEngine: DatabaseEngine {
 
     func transaction<T: Sendable>(_ kind: TransactionKind, _ body: (Transaction) async throws -> T) async throws -> T {
         guard kind == .write, let fault = faults.take() else { return try await base.transaction(kind, body) }
+        let failure: DatabaseError
         switch fault {
-        case .failBeforeCommit:
-            return try await base.transaction(kind) { tx in
-                _ = try await body(tx)
-                throw DatabaseError.unavailable("injected fault: the transaction failed before its commit")
-            }
-        case .serializationFailure:
-            return try await base.transaction(kind) { tx in
-                _ = try await body(tx)
-                throw DatabaseError.conflict("injected fault: could not serialize access (40001)")
-            }
+        case .failBeforeCommit: failure = .unavailable("injected fault: the transaction failed before its commit")
+        case .serializationFailure: failure = .conflict("injected fault: could not serialize access (40001)")
         case .crashAfterCommit:
             _ = try await base.transaction(kind, body)
             throw InjectedCrash()
+        }
+        // The work is done, then the transaction throws inside, so the engine rolls all of it back.
+        return try await base.transaction(kind) { tx in
+            _ = try await body(tx)
+            throw failure
         }
     }
 
