@@ -15,7 +15,9 @@ import Testing
         options.plantedBugs = [bug]
         let report = try await Simulator.run(options)
         let violation = try #require(report.violation, "the oracle missed \(bug.rawValue)")
-        #expect(violation.step <= 3_000)
+        // Found well inside the run (seed 3 finds each by step 539): a bug the workload reaches only by chance
+        // near the end would fail here before it went unfound on another seed.
+        #expect(violation.step <= 1_000, "\(bug.rawValue) was found only at step \(violation.step)")
         #expect(report.summary().contains("Replay: commerce simulate --seed 3 --steps \(violation.step)"))
         #expect(report.summary().contains("--plant-bug \(bug.rawValue)"))
 
