@@ -14,15 +14,7 @@ import Testing
     }
 
     func exitStatus(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try output(arguments).status
     }
 
     @Test func runExitsZeroOneOrTwo() throws {
@@ -37,7 +29,7 @@ import Testing
         #expect(try exitStatus(["run", "--help"]) == 0)
     }
 
-    /// Standard output and the exit status.
+    /// Standard output and the exit status (standard error is discarded).
     func output(_ arguments: [String]) throws -> (status: Int32, text: String) {
         let process = Process()
         process.executableURL = Self.binary
